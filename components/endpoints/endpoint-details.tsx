@@ -1,0 +1,122 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api } from "@/lib/client/api";
+import { useLiveEndpoints } from "@/lib/client/use-live-endpoints";
+import type { CheckResult } from "@/lib/endpoints/check-connection";
+import type { EndpointView } from "@/lib/endpoints/view";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import type { Mode } from "./connection-fields";
+import { EndpointForm } from "./endpoint-form";
+import { StatusBadge } from "./status-badge";
+
+export function EndpointDetails({
+  endpoint: initial,
+  canManage,
+}: {
+  endpoint: EndpointView & { mode: Mode };
+  canManage: boolean;
+}) {
+  const router = useRouter();
+  const { endpoints } = useLiveEndpoints([initial]);
+  const endpoint = { ...initial, ...endpoints[0] };
+  const [editing, setEditing] = useState(false);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function act(run: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const test = () =>
+    act(async () =>
+      setResult((await api<{ result: CheckResult }>(`/api/endpoints/${endpoint.id}/test`, { body: {} })).result),
+    );
+  const remove = () =>
+    act(async () => {
+      if (!confirm(`Remove endpoint "${endpoint.name}"? Its grants are removed too.`)) return;
+      await api(`/api/endpoints/${endpoint.id}`, { method: "DELETE" });
+      router.push("/endpoints");
+      router.refresh();
+    });
+  const forgetKey = () =>
+    act(
+      async () =>
+        void (await api(`/api/endpoints/${endpoint.id}`, { method: "PATCH", body: { forgetSshHostKey: true } })),
+    );
+
+  const rows: [string, React.ReactNode][] = [
+    ["Kind", endpoint.kind === "DOCKER" ? "Docker" : "Kubernetes"],
+    ["Address", <code key="a">{endpoint.url}</code>],
+    ["Authentication", endpoint.authKind + (endpoint.context ? ` (context ${endpoint.context})` : "")],
+    ["Credentials", endpoint.hasCredentials ? "set" : "none"],
+    ["Version", endpoint.version ?? "—"],
+    [
+      "Status",
+      <span key="s">
+        <StatusBadge status={endpoint.status} />{" "}
+        {endpoint.lastError ? <span className="text-bad">{endpoint.lastError}</span> : null}
+      </span>,
+    ],
+    ["Last checked", endpoint.lastCheckedAt ? new Date(endpoint.lastCheckedAt).toLocaleString() : "never"],
+  ];
+  if (endpoint.authKind === "ssh")
+    rows.push(["SSH host key", endpoint.sshHostKey ? <code key="k">{endpoint.sshHostKey}</code> : "not recorded yet"]);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-2">
+        <h1 className="text-xl font-semibold">{endpoint.name}</h1>
+        <div className="ml-auto flex gap-2">
+          <Button onClick={() => void test()} disabled={busy}>
+            Test connection
+          </Button>
+          {canManage ? (
+            <Button onClick={() => setEditing((v) => !v)}>{editing ? "Close editor" : "Edit"}</Button>
+          ) : null}
+          {canManage && endpoint.authKind === "ssh" && endpoint.sshHostKey ? (
+            <Button onClick={() => void forgetKey()} disabled={busy}>
+              Forget host key
+            </Button>
+          ) : null}
+          {canManage ? (
+            <Button variant="danger" onClick={() => void remove()} disabled={busy}>
+              Remove
+            </Button>
+          ) : null}
+        </div>
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+      {result ? (
+        result.ok ? (
+          <Alert tone="ok">
+            Connected: {result.version}
+            {result.detail ? ` · ${result.detail}` : ""}
+          </Alert>
+        ) : (
+          <Alert>{result.message}</Alert>
+        )
+      ) : null}
+      <dl className="grid max-w-2xl grid-cols-[10rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-line bg-panel p-5">
+        {rows.map(([k, v]) => (
+          <div key={k} className="contents">
+            <dt className="text-muted">{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {editing ? <EndpointForm existing={endpoint} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+
+const control = "w-full rounded-md border border-line bg-panel px-2.5 py-1.5 text-ink placeholder:text-muted";
+
+export function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
+  return (
+    <label className="block space-y-1">
+      <span className="font-medium">{label}</span>
+      {children}
+      {hint ? <span className="block text-xs text-muted">{hint}</span> : null}
+    </label>
+  );
+}
+
+export function Input(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className={control} {...props} />;
+}
+
+export function TextArea(props: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea className={`${control} font-mono text-xs`} rows={5} {...props} />;
+}
+
+export function Select(props: SelectHTMLAttributes<HTMLSelectElement>) {
+  return <select className={control} {...props} />;
+}

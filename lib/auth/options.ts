@@ -1,0 +1,73 @@
+// next-auth: local accounts, JWT session in an httpOnly SameSite cookie.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { config } from "../config";
+import { db } from "../db/client";
+import { clientAddress } from "./client-address";
+import { decoyHash, verifyPassword } from "./password";
+import { sessionSecret } from "./secret";
+import { signInBlocked } from "./signin-limit";
+
+export const INVALID_CREDENTIALS = "wrong email or password";
+export const TOO_MANY_ATTEMPTS = "too many failed sign-ins; wait a few minutes and try again";
+
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024) });
+
+async function signIn(raw: unknown, headers: unknown) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
+  const { email, password } = parsed.data;
+  const address = clientAddress(headers as Record<string, unknown>);
+  if (await signInBlocked(email, address)) {
+    await recordAudit({
+      action: "auth.signin",
+      target: email,
+      outcome: "DENIED",
+      address,
+      detail: { reason: "rate-limited" },
+    });
+    throw new Error(TOO_MANY_ATTEMPTS);
+  }
+  const user = await db().user.findUnique({ where: { email } });
+  const ok = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, password)
+    : await verifyPassword(await decoyHash(), password).then(() => false);
+  if (!user || !ok || user.disabled) {
+    await recordAudit({ action: "auth.signin", target: email, outcome: "FAILURE", address });
+    throw new Error(INVALID_CREDENTIALS);
+  }
+  await recordAudit({
+    actor: { userId: user.id, email },
+    action: "auth.signin",
+    target: email,
+    outcome: "SUCCESS",
+    address,
+  });
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export function authOptions(): NextAuthOptions {
+  const maxAge = config().SESSION_MAX_AGE_SECONDS;
+  return {
+    secret: sessionSecret(),
+    session: { strategy: "jwt", maxAge },
+    jwt: { maxAge },
+    pages: { signIn: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials, req) => signIn(credentials, req?.headers),
+      }),
+    ],
+    callbacks: {
+      jwt: ({ token, user }) => {
+        if (user) token.uid = user.id;
+        return token;
+      },
+      session: ({ session, token }) => ({ ...session, userId: token.uid }),
+    },
+  };
+}

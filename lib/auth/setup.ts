@@ -1,0 +1,51 @@
+// First run: with no users, the first administrator is created at /setup, or from ADMIN_EMAIL and
+// ADMIN_PASSWORD. There is no default password anywhere.
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { config } from "../config";
+import { db } from "../db/client";
+import { conflict } from "../http/errors";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+
+export const firstAdminSchema = z.object({
+  email: z.email("enter a valid email address").trim().toLowerCase().max(254),
+  name: z.string().trim().min(1, "name is required").max(100),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .max(1024),
+});
+
+export async function needsSetup(): Promise<boolean> {
+  return (await db().user.count()) === 0;
+}
+
+export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>, address: string | null = null) {
+  const passwordHash = await hashPassword(input.password);
+  // Serialised with an advisory lock so two concurrent set-ups cannot both succeed.
+  const user = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`select pg_advisory_xact_lock(72707370)`;
+    if ((await tx.user.count()) > 0) throw conflict("set-up is already done; sign in instead");
+    return tx.user.create({ data: { email: input.email, name: input.name, passwordHash, isAdmin: true } });
+  });
+  await recordAudit({
+    actor: { userId: user.id, email: user.email },
+    action: "setup.admin",
+    target: user.email,
+    outcome: "SUCCESS",
+    address,
+  });
+  return user;
+}
+
+/** ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator on start, for automation. */
+export async function bootstrapAdminFromEnv(): Promise<string | null> {
+  const { ADMIN_EMAIL, ADMIN_PASSWORD } = config();
+  if (!ADMIN_EMAIL || !ADMIN_PASSWORD || !(await needsSetup())) return null;
+  const user = await createFirstAdmin({
+    email: ADMIN_EMAIL.toLowerCase(),
+    name: "Administrator",
+    password: ADMIN_PASSWORD,
+  });
+  return user.email;
+}

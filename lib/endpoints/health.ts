@@ -1,0 +1,43 @@
+// Checks an endpoint, stores its status and pushes the change to open pages.
+import { config } from "../config";
+import { db, type Endpoint } from "../db/client";
+import { emitForEndpoint } from "../realtime/hub";
+import { SecretError } from "../secrets/crypto";
+import { checkConnection, type CheckResult } from "./check-connection";
+import { openTarget } from "./sealed-target";
+
+export async function checkEndpoint(endpoint: Endpoint): Promise<CheckResult> {
+  let result: CheckResult;
+  try {
+    const target = openTarget(endpoint);
+    result = await checkConnection(target, {
+      tlsVerify: endpoint.tlsVerify,
+      timeoutMs: config().UPSTREAM_TIMEOUT_MS,
+      sshHostKey: endpoint.sshHostKey,
+    });
+  } catch (error) {
+    if (!(error instanceof SecretError)) throw error;
+    result = { ok: false, code: "credentials", message: error.message };
+  }
+  const now = new Date();
+  const updated = await db().endpoint.update({
+    where: { id: endpoint.id },
+    data: {
+      status: result.ok ? "UP" : "DOWN",
+      version: result.ok ? result.version : endpoint.version,
+      lastError: result.ok ? null : result.message,
+      lastCheckedAt: now,
+      // Trust on first use: the first key seen is recorded, later ones must match it.
+      ...(result.ok && result.sshHostKey && !endpoint.sshHostKey ? { sshHostKey: result.sshHostKey } : {}),
+    },
+  });
+  emitForEndpoint(endpoint.id, "endpoint:status", {
+    id: updated.id,
+    status: updated.status,
+    version: updated.version,
+    lastError: updated.lastError,
+    lastCheckedAt: updated.lastCheckedAt?.toISOString() ?? null,
+    sshHostKey: updated.sshHostKey,
+  });
+  return result;
+}

@@ -1,0 +1,44 @@
+// What the API accepts to create or change an endpoint. Secret fields may be left out of a change
+// to keep the stored value ("set / replace" in the UI).
+import { z } from "zod";
+import { dockerTargetSchema, kubeTargetSchema } from "./target";
+
+export const kubeconfigConnectionSchema = z.object({
+  kind: z.literal("kubernetes-kubeconfig"),
+  kubeconfig: z
+    .string()
+    .min(1, "paste or upload a kubeconfig")
+    .max(1024 * 1024),
+  context: z.string().min(1, "pick a context"),
+});
+
+export const connectionInputSchema = z.union([dockerTargetSchema, kubeTargetSchema, kubeconfigConnectionSchema]);
+export type ConnectionInput = z.infer<typeof connectionInputSchema>;
+
+const name = z
+  .string()
+  .trim()
+  .min(1, "name is required")
+  .max(100)
+  .regex(/^[^\s/][^/]*$/, "name cannot contain /");
+const tags = z.array(z.string().trim().min(1).max(50)).max(20);
+
+export const createEndpointSchema = z.object({
+  name,
+  tags: tags.default([]),
+  tlsVerify: z.boolean().default(true),
+  connection: connectionInputSchema,
+});
+
+export const endpointChangeSchema = z.object({
+  name: name.optional(),
+  tags: tags.optional(),
+  tlsVerify: z.boolean().optional(),
+  // Validated after secret fields left out are filled from the stored target (registry.ts).
+  connection: z.looseObject({ kind: z.string() }).optional(),
+  // Forget the recorded SSH host key; the next connection records the new one.
+  forgetSshHostKey: z.literal(true).optional(),
+});
+
+export type CreateEndpointInput = z.infer<typeof createEndpointSchema>;
+export type EndpointChange = z.infer<typeof endpointChangeSchema>;

@@ -1,0 +1,106 @@
+// Creating, changing, listing and removing endpoints. Credentials go in encrypted and never come
+// out of here except as a decrypted target for the connection factory.
+import { randomUUID } from "node:crypto";
+import { db, Prisma, type Endpoint } from "../db/client";
+import { conflict, notFound } from "../http/errors";
+import { visibleEndpointIds, type Subject } from "../rbac/authorize";
+import { connectionInputSchema, type CreateEndpointInput, type EndpointChange } from "./input";
+import { resolveTarget } from "./resolve-target";
+import { openTarget, sealTarget } from "./sealed-target";
+import { displayAddress } from "./target";
+import { toEndpointView, type EndpointView } from "./view";
+
+function uniqueName<T>(promise: Promise<T>, name: string): Promise<T> {
+  return promise.catch((error: unknown) => {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw conflict(`an endpoint named "${name}" already exists`);
+    }
+    throw error;
+  });
+}
+
+export async function createEndpoint(input: CreateEndpointInput): Promise<Endpoint> {
+  const { target, authKind, context } = resolveTarget(input.connection);
+  const id = randomUUID();
+  return uniqueName(
+    db().endpoint.create({
+      data: {
+        id,
+        name: input.name,
+        kind: target.kind === "docker" ? "DOCKER" : "KUBERNETES",
+        url: displayAddress(target),
+        authKind,
+        secret: sealTarget(id, target),
+        tlsVerify: input.tlsVerify,
+        tags: input.tags,
+        settings: context ? { context } : {},
+      },
+    }),
+    input.name,
+  );
+}
+
+const SECRET_FIELDS = ["privateKey", "passphrase", "token", "cert", "key", "ca", "tls", "auth", "kubeconfig"];
+
+/**
+ * A changed connection may leave secret fields out to keep the stored ones, as long as it is
+ * the same kind and transport as before.
+ */
+function mergeKeptSecrets(endpoint: Endpoint, connection: Record<string, unknown>): unknown {
+  let previous: Record<string, unknown>;
+  try {
+    previous = openTarget(endpoint) as unknown as Record<string, unknown>;
+  } catch {
+    return connection; // nothing readable to keep; the new input must be complete
+  }
+  const sameShape = previous.kind === connection.kind && previous.transport === connection.transport;
+  if (!sameShape) return connection;
+  const merged = { ...connection };
+  for (const field of SECRET_FIELDS) {
+    if (merged[field] === undefined && previous[field] !== undefined) merged[field] = previous[field];
+  }
+  return merged;
+}
+
+export async function updateEndpoint(endpoint: Endpoint, change: EndpointChange): Promise<Endpoint> {
+  const data: Prisma.EndpointUpdateInput = {};
+  if (change.name !== undefined) data.name = change.name;
+  if (change.tags !== undefined) data.tags = change.tags;
+  if (change.tlsVerify !== undefined) data.tlsVerify = change.tlsVerify;
+  if (change.forgetSshHostKey) data.sshHostKey = null;
+  if (change.connection) {
+    const connection = connectionInputSchema.parse(mergeKeptSecrets(endpoint, change.connection));
+    const { target, authKind, context } = resolveTarget(connection);
+    data.kind = target.kind === "docker" ? "DOCKER" : "KUBERNETES";
+    data.url = displayAddress(target);
+    data.authKind = authKind;
+    data.secret = sealTarget(endpoint.id, target);
+    data.settings = context ? { context } : {};
+    data.status = "UNKNOWN";
+    // A new address means a new host: its key is recorded afresh.
+    if (data.url !== endpoint.url) data.sshHostKey = null;
+  }
+  return uniqueName(db().endpoint.update({ where: { id: endpoint.id }, data }), change.name ?? endpoint.name);
+}
+
+export async function deleteEndpoint(endpoint: Endpoint): Promise<void> {
+  await db().endpoint.delete({ where: { id: endpoint.id } });
+}
+
+/** The endpoint if the subject may see it; otherwise 404, whether or not it exists. */
+export async function getVisibleEndpoint(subject: Subject, id: string): Promise<Endpoint> {
+  const endpoint = await db().endpoint.findUnique({ where: { id } });
+  if (!endpoint || visibleEndpointIds(subject, [endpoint.id]).length === 0) throw notFound("endpoint not found");
+  return endpoint;
+}
+
+export async function listVisibleEndpoints(subject: Subject): Promise<EndpointView[]> {
+  const all = await db().endpoint.findMany({ orderBy: { name: "asc" } });
+  const visible = new Set(
+    visibleEndpointIds(
+      subject,
+      all.map((e) => e.id),
+    ),
+  );
+  return all.filter((e) => visible.has(e.id)).map(toEndpointView);
+}

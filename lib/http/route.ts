@@ -1,0 +1,137 @@
+// The one wrapper around every API handler: authenticate → parse (zod) → authorize → run → map
+// errors to HTTP. Handlers stay thin; the work is in lib/.
+import { NextResponse, type NextRequest } from "next/server";
+import { z, ZodError, type ZodType } from "zod";
+import { recordAudit } from "../audit/record";
+import { clientAddress } from "../auth/client-address";
+import { subjectFromRequest } from "../auth/current-user";
+import { UpstreamError } from "../endpoints/upstream-error";
+import { authorize, type Scope, type Subject } from "../rbac/authorize";
+import type { Action } from "../rbac/actions";
+import { SecretError } from "../secrets/crypto";
+import { HttpError, badRequest, forbidden, notFound, unauthorized } from "./errors";
+
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export interface RouteContext<P, B, Q> {
+  request: NextRequest;
+  params: P;
+  body: B;
+  query: Q;
+  address: string | null;
+}
+
+export interface SignedInContext<P, B, Q> extends RouteContext<P, B, Q> {
+  subject: Subject;
+  /** Throws 404 (endpoint not visible) or 403, and writes the refusal to the audit log. */
+  require(action: Action, scope?: Scope): Promise<void>;
+}
+
+interface Spec<P, B, Q> {
+  params?: ZodType<P>;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+}
+
+type Handler<C> = (ctx: C) => Promise<unknown>;
+type NextHandler = (
+  request: NextRequest,
+  context: { params: Promise<Record<string, string | string[]>> },
+) => Promise<Response>;
+
+function zodMessage(error: ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ");
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) {
+    return NextResponse.json({ error: error.message, details: error.details }, { status: error.status });
+  }
+  if (error instanceof ZodError) {
+    return NextResponse.json(
+      { error: zodMessage(error), issues: error.issues.map((i) => ({ path: i.path, message: i.message })) },
+      { status: 400 },
+    );
+  }
+  if (error instanceof UpstreamError) {
+    return NextResponse.json({ error: error.message, code: error.code }, { status: error.status === 403 ? 403 : 502 });
+  }
+  if (error instanceof SecretError)
+    return NextResponse.json({ error: error.message, code: "credentials" }, { status: 409 });
+  console.error("unhandled error in API handler:", error);
+  return NextResponse.json({ error: "internal error; see the server log" }, { status: 500 });
+}
+
+async function parseBody<B>(request: NextRequest, schema: ZodType<B> | undefined): Promise<B> {
+  if (!schema) return undefined as B;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) throw new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : {};
+  } catch {
+    throw badRequest("request body must be JSON");
+  }
+  return schema.parse(json);
+}
+
+async function parseRequest<P, B, Q>(spec: Spec<P, B, Q>, request: NextRequest, context: Parameters<NextHandler>[1]) {
+  const rawParams = await context.params;
+  const params = spec.params ? spec.params.parse(rawParams ?? {}) : (rawParams as P);
+  const query = spec.query ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams)) : (undefined as Q);
+  const body = await parseBody(request, spec.body);
+  return { request, params, query, body, address: clientAddress(request.headers) };
+}
+
+export function publicRoute<P = unknown, B = unknown, Q = unknown>(
+  spec: Spec<P, B, Q>,
+  handler: Handler<RouteContext<P, B, Q>>,
+): NextHandler {
+  return async (request, context) => {
+    try {
+      return toResponse(await handler(await parseRequest(spec, request, context)));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function route<P = unknown, B = unknown, Q = unknown>(
+  spec: Spec<P, B, Q>,
+  handler: Handler<SignedInContext<P, B, Q>>,
+): NextHandler {
+  return async (request, context) => {
+    try {
+      const subject = await subjectFromRequest(request);
+      if (!subject) throw unauthorized();
+      const parsed = await parseRequest(spec, request, context);
+      const require = async (action: Action, scope: Scope = {}) => {
+        const decision = authorize(subject, action, scope);
+        if (decision.allowed) return;
+        await recordAudit({
+          actor: subject,
+          action,
+          endpointId: decision.reason === "not-visible" ? null : scope.endpointId,
+          target: scope.namespace ?? null,
+          outcome: "DENIED",
+          address: parsed.address,
+        });
+        throw decision.reason === "not-visible" ? notFound("endpoint not found") : forbidden();
+      };
+      return toResponse(await handler({ ...parsed, subject, require }));
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function toResponse(result: unknown): Response {
+  if (result instanceof Response) return result;
+  if (result === undefined) return new Response(null, { status: 204 });
+  return NextResponse.json(result);
+}
+
+/** Route params holding an endpoint id. */
+export const endpointParams = z.object({ id: z.string().min(1).max(64) });

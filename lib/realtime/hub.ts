@@ -1,0 +1,28 @@
+// Access to the socket.io server from anywhere in the process. Next bundles route handlers
+// separately from server.ts, so the instance is kept on globalThis.
+import type { Server } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+
+const key = Symbol.for("fleetdeck.io");
+type Holder = { [key]?: RealtimeServer };
+
+export function setRealtimeServer(io: RealtimeServer | undefined): void {
+  (globalThis as Holder)[key] = io;
+}
+
+export const endpointRoom = (endpointId: string) => `endpoint:${endpointId}`;
+export const ADMIN_ROOM = "admins";
+
+/** Emit to everyone allowed to see the endpoint (its watchers and all administrators). */
+export function emitForEndpoint<E extends keyof ServerToClientEvents>(
+  endpointId: string,
+  event: E,
+  ...args: Parameters<ServerToClientEvents[E]>
+): void {
+  const io = (globalThis as Holder)[key];
+  io?.to(endpointRoom(endpointId))
+    .to(ADMIN_ROOM)
+    .emit(event, ...args);
+}

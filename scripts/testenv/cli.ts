@@ -1,0 +1,119 @@
+// `npm run testenv -- up|down|status`: real servers for tests, benchmarks and development.
+// Idempotent; writes a JSON description to $TESTENV_DIR/state.json and prints it.
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startDockerEngine } from "./docker-engines";
+import { alive, stopPid } from "./processes";
+import { startRegistry } from "./registry";
+import { readTestEnv, STATE_FILE, TESTENV_DIR, type TestEnvState } from "./state";
+import { buildRootfs, importTestImage, TEST_IMAGE } from "./test-image";
+import { makeTlsFiles } from "./tls-certs";
+
+const log = (message: string) => console.error(`[testenv] ${message}`);
+
+function healthy(): TestEnvState | null {
+  if (!existsSync(STATE_FILE)) return null;
+  const state = readTestEnv();
+  return state.pids.every(alive) ? state : null;
+}
+
+async function up(): Promise<TestEnvState> {
+  const running = healthy();
+  if (running) {
+    log("already up");
+    return running;
+  }
+  await down();
+  const started = Date.now();
+  mkdirSync(TESTENV_DIR, { recursive: true });
+  const pids: number[] = [];
+  const partial: TestEnvState = {
+    startedAt: new Date().toISOString(),
+    dir: TESTENV_DIR,
+    docker: [],
+    testImage: TEST_IMAGE,
+    kubernetes: [],
+    pids,
+  };
+  // Recorded as we go, so `down` can stop whatever started even if a later step fails.
+  const save = () => writeFileSync(STATE_FILE, JSON.stringify(partial, null, 2));
+  try {
+    const tls = makeTlsFiles(path.join(TESTENV_DIR, "tls"));
+    const [engine1, engine2] = await Promise.all([
+      startDockerEngine({ dir: TESTENV_DIR, name: "engine1", tls }),
+      startDockerEngine({ dir: TESTENV_DIR, name: "engine2" }),
+    ]);
+    partial.docker.push(engine1, engine2);
+    pids.push(engine1.pid, engine2.pid);
+    save();
+    const rootfs = buildRootfs(TESTENV_DIR);
+    for (const engine of partial.docker) importTestImage(engine.socketPath, rootfs);
+    log(`test image ${TEST_IMAGE} in both engines`);
+    const registry = await startRegistry(TESTENV_DIR);
+    partial.registry = registry;
+    pids.push(registry.pid);
+    save();
+    partial.registryImage = `${registry.url}/${TEST_IMAGE}`;
+    const docker = `docker -H unix://${engine1.socketPath}`;
+    execSync(
+      `${docker} tag ${TEST_IMAGE} ${partial.registryImage} && ${docker} push ${partial.registryImage} && ${docker} rmi ${partial.registryImage}`,
+      {
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
+    log(`pushed ${partial.registryImage}`);
+    save();
+  } catch (error) {
+    save();
+    throw error;
+  }
+  log(`up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return partial;
+}
+
+async function down(): Promise<void> {
+  if (existsSync(STATE_FILE)) {
+    const state = readTestEnv();
+    // Containers first, so the engines stop quickly and leave no mounts behind.
+    for (const engine of state.docker) {
+      try {
+        execSync(
+          `docker -H unix://${engine.socketPath} ps -aq | xargs -r docker -H unix://${engine.socketPath} rm -f`,
+          { stdio: "ignore", timeout: 30_000 },
+        );
+      } catch {
+        /* engine already gone */
+      }
+    }
+    await Promise.all(state.pids.map((pid) => stopPid(pid, 15_000)));
+  }
+  if (existsSync(TESTENV_DIR)) {
+    // Engines may leave mounts under their data roots.
+    try {
+      execSync(`grep -o ' ${TESTENV_DIR}[^ ]*' /proc/mounts | sort -r | xargs -r -n1 umount -l`, { stdio: "ignore" });
+    } catch {
+      /* nothing mounted */
+    }
+    rmSync(TESTENV_DIR, { recursive: true, force: true });
+  }
+}
+
+const command = process.argv[2] ?? "status";
+try {
+  if (command === "up") console.log(JSON.stringify(await up(), null, 2));
+  else if (command === "down") {
+    await down();
+    log("down");
+  } else if (command === "status") {
+    const state = healthy();
+    console.log(state ? JSON.stringify(state, null, 2) : "down");
+    process.exitCode = state ? 0 : 1;
+  } else {
+    console.error("usage: npm run testenv -- up|down|status");
+    process.exitCode = 2;
+  }
+} catch (error) {
+  console.error(`[testenv] ${command} failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,43 @@
+// Where the test environment keeps its files, and the JSON description of what it started.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+// Short path: unix socket paths are limited to 107 bytes.
+export const TESTENV_DIR = process.env.TESTENV_DIR ?? "/tmp/fleetdeck-testenv";
+export const STATE_FILE = path.join(TESTENV_DIR, "state.json");
+
+export interface DockerEngineInfo {
+  name: string;
+  socketPath: string;
+  pid: number;
+  version: string;
+  /** Engine 1 only: TCP with TLS on 127.0.0.1. */
+  tls?: { host: string; port: number; ca: string; cert: string; key: string; wrongCa: string };
+}
+
+export interface TestEnvState {
+  startedAt: string;
+  dir: string;
+  docker: DockerEngineInfo[];
+  registry?: { url: string; pid: number };
+  testImage: string;
+  /** Image as pushed to the local registry, for pull tests. */
+  registryImage?: string;
+  kubernetes: KubeClusterInfo[];
+  pids: number[];
+}
+
+export interface KubeClusterInfo {
+  name: string;
+  server: string;
+  adminKubeconfig: string;
+  ca: string;
+  restricted: { token: string; namespace: string; kubeconfig: string };
+  version: string;
+}
+
+export function readTestEnv(): TestEnvState {
+  if (!existsSync(STATE_FILE))
+    throw new Error(`test environment is not up (no ${STATE_FILE}); run: npm run testenv -- up`);
+  return JSON.parse(readFileSync(STATE_FILE, "utf8")) as TestEnvState;
+}

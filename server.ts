@@ -1,0 +1,75 @@
+// The one process: Next.js pages and API, socket.io on the same HTTP server, background health
+// checks, and (without DATABASE_URL) an embedded PostgreSQL. Run as `node --import tsx server.ts`.
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { Server } from "socket.io";
+import { CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
+import { sessionSecret } from "./lib/auth/secret";
+import { bootstrapAdminFromEnv } from "./lib/auth/setup";
+import { config } from "./lib/config";
+import { disconnectDb } from "./lib/db/client";
+import { startEmbeddedPostgres, type RunningPostgres } from "./lib/db/embedded-postgres";
+import { applyMigrations } from "./lib/db/migrate";
+import { startHealthLoop } from "./lib/endpoints/health-loop";
+import { setRealtimeServer, type RealtimeServer } from "./lib/realtime/hub";
+import { attachRealtime } from "./lib/realtime/socket-server";
+import { encryptionKey } from "./lib/secrets/key";
+
+const log = (message: string) => console.log(`[fleetdeck] ${message}`);
+
+async function main() {
+  const cfg = config();
+  const dev = process.argv.includes("--dev");
+  let postgres: RunningPostgres | null = null;
+  if (!process.env.DATABASE_URL) {
+    log(`starting embedded PostgreSQL in ${path.join(cfg.dataDir, "postgres")}`);
+    postgres = await startEmbeddedPostgres({ dir: path.join(cfg.dataDir, "postgres") });
+    process.env.DATABASE_URL = postgres.url;
+  }
+  const applied = await applyMigrations(process.env.DATABASE_URL);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  // Generated once here so the Next bundle (a separate module graph) sees the same values.
+  process.env.NEXTAUTH_SECRET ??= sessionSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${cfg.PORT}`;
+  encryptionKey();
+  const admin = await bootstrapAdminFromEnv();
+  if (admin) log(`created administrator ${admin} from ADMIN_EMAIL`);
+
+  const httpServer = createServer();
+  const app = next({ dev, hostname: cfg.HOST, port: cfg.PORT, httpServer, dir: process.cwd() });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  httpServer.on("request", (request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+    void handle(request, response);
+  });
+  const io: RealtimeServer = new Server(httpServer, { transports: ["websocket"], serveClient: false });
+  attachRealtime(io);
+  setRealtimeServer(io);
+  const stopHealth = startHealthLoop((m) => log(m));
+
+  await new Promise<void>((resolve) => httpServer.listen(cfg.PORT, cfg.HOST, resolve));
+  log(`ready on http://${cfg.HOST === "0.0.0.0" ? "localhost" : cfg.HOST}:${cfg.PORT}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    stopHealth();
+    io.close();
+    httpServer.closeAllConnections();
+    await new Promise((resolve) => httpServer.close(resolve));
+    await disconnectDb();
+    await postgres?.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: Error) => {
+  console.error(`[fleetdeck] failed to start: ${error.message}`);
+  process.exit(1);
+});
