@@ -4,11 +4,13 @@ const control = "w-full rounded-md border border-line bg-panel px-2.5 py-1.5 tex
 
 export function Field({ label, hint, children }: { label: string; hint?: ReactNode; children: ReactNode }) {
   return (
-    <label className="block space-y-1">
-      <span className="font-medium">{label}</span>
-      {children}
-      {hint ? <span className="block text-xs text-muted">{hint}</span> : null}
-    </label>
+    <div className="space-y-1">
+      <label className="block space-y-1">
+        <span className="font-medium">{label}</span>
+        {children}
+      </label>
+      {hint ? <p className="text-xs text-muted">{hint}</p> : null}
+    </div>
   );
 }
 

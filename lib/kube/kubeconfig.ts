@@ -43,7 +43,8 @@ function parse(text: string): { doc: Record<string, unknown>; lines: LineCounter
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const first = document.errors[0];
-  if (first) throw new KubeconfigError(first.message.split("\n")[0] ?? "invalid YAML", first.linePos?.[0]?.line);
+  if (first)
+    throw new KubeconfigError(first.message.split("\n")[0] ?? "invalid YAML", lines.linePos(first.pos[0]).line);
   if (!isMap(document.contents)) throw new KubeconfigError("expected a mapping with clusters, users and contexts", 1);
   return { doc: document.toJS() as Record<string, unknown>, lines, root: document.contents };
 }

@@ -26,8 +26,8 @@ export function buildRootfs(dir: string): string {
   return root;
 }
 
-export function importTestImage(socketPath: string, rootfs: string): void {
-  execSync(`tar -C ${rootfs} -c . | docker -H unix://${socketPath} import --change 'CMD ["sh"]' - ${TEST_IMAGE}`, {
+export function importTestImage(socketPath: string, rootfs: string, tag = TEST_IMAGE): void {
+  execSync(`tar -C ${rootfs} -c . | docker -H unix://${socketPath} import --change 'CMD ["sh"]' - ${tag}`, {
     stdio: ["ignore", "ignore", "pipe"],
     shell: "/bin/sh",
   });

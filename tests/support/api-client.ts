@@ -1,0 +1,76 @@
+// An HTTP client for the app as a browser would use it: next-auth sign-in, session cookie.
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  text: string;
+  json: T;
+}
+
+export class ApiClient {
+  private cookies = new Map<string, string>();
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const index = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, index), pair!.slice(index + 1));
+    }
+  }
+
+  private cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async raw(method: string, path: string, body?: string, contentType = "application/json"): Promise<ApiResponse> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      redirect: "manual",
+      headers: {
+        ...this.headers,
+        cookie: this.cookieHeader(),
+        ...(body !== undefined ? { "content-type": contentType } : {}),
+      },
+      body,
+    });
+    this.remember(response);
+    const text = await response.text();
+    let json: Record<string, unknown> = {};
+    try {
+      json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      /* not JSON */
+    }
+    return { status: response.status, text, json };
+  }
+
+  request<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    return this.raw(method, path, body === undefined ? undefined : JSON.stringify(body)) as Promise<ApiResponse<T>>;
+  }
+
+  /** Signs in through next-auth's credentials flow; returns the error next-auth reported, if any. */
+  async signIn(email: string, password: string): Promise<string | null> {
+    const csrf = await this.request<{ csrfToken: string }>("GET", "/api/auth/csrf");
+    const form = new URLSearchParams({ csrfToken: csrf.json.csrfToken, email, password, json: "true" });
+    const response = await this.raw(
+      "POST",
+      "/api/auth/callback/credentials",
+      form.toString(),
+      "application/x-www-form-urlencoded",
+    );
+    const location = (response.json.url as string | undefined) ?? "";
+    const error = new URL(location, this.baseUrl).searchParams.get("error");
+    return error ?? (this.hasSession() ? null : "no session");
+  }
+
+  hasSession(): boolean {
+    return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
+  }
+
+  get cookie(): string {
+    return this.cookieHeader();
+  }
+}
