@@ -4,6 +4,7 @@ import { execSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startDockerEngine } from "./docker-engines";
+import { startKubeCluster } from "./kube-cluster";
 import { alive, stopPid } from "./processes";
 import { startRegistry } from "./registry";
 import { readTestEnv, STATE_FILE, TESTENV_DIR, type TestEnvState } from "./state";
@@ -47,6 +48,16 @@ async function up(): Promise<TestEnvState> {
     partial.docker.push(engine1, engine2);
     pids.push(engine1.pid, engine2.pid);
     save();
+    // Built once per version into ~/.cache (about 9 minutes cold); a warm run just prints the path.
+    const bin = execSync(path.join(import.meta.dirname, "build-k8s.sh"), {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    }).trim();
+    const cluster = await startKubeCluster({ dir: TESTENV_DIR, name: "cluster1", bin });
+    partial.kubernetes.push(cluster.info);
+    pids.push(...cluster.pids);
+    save();
+    log(`Kubernetes ${cluster.info.version} at ${cluster.info.server}`);
     const rootfs = buildRootfs(TESTENV_DIR);
     for (const engine of partial.docker) importTestImage(engine.socketPath, rootfs);
     log(`test image ${TEST_IMAGE} in both engines`);

@@ -31,6 +31,7 @@ export interface KubeClusterInfo {
   name: string;
   server: string;
   adminKubeconfig: string;
+  adminToken: string;
   ca: string;
   restricted: { token: string; namespace: string; kubeconfig: string };
   version: string;

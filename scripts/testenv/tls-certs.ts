@@ -4,11 +4,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-function openssl(args: string[], cwd: string) {
+export function openssl(args: string[], cwd: string) {
   execFileSync("openssl", args, { cwd, stdio: ["ignore", "ignore", "pipe"] });
 }
 
-function makeCa(dir: string, name: string) {
+export function makeCa(dir: string, name: string) {
   openssl(
     [
       "req",
@@ -29,7 +29,7 @@ function makeCa(dir: string, name: string) {
   );
 }
 
-function signed(dir: string, ca: string, name: string, ext: string) {
+export function signed(dir: string, ca: string, name: string, ext: string) {
   openssl(
     [
       "req",
