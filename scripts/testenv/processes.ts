@@ -1,7 +1,6 @@
 // Starting and stopping the environment's servers, by process id.
 import { spawn, execFileSync } from "node:child_process";
 import { openSync } from "node:fs";
-import net from "node:net";
 
 export function startDaemon(
   command: string,
@@ -67,13 +66,4 @@ export async function waitFor<T>(
   throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ""}${tail}`);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../../lib/db/embedded-postgres";
