@@ -21,7 +21,8 @@ export function EndpointDetails({
 }) {
   const router = useRouter();
   const { endpoints } = useLiveEndpoints([initial]);
-  const endpoint = { ...initial, ...endpoints[0] };
+  // The hook also receives other endpoints' changes; this page shows only its own.
+  const endpoint = { ...initial, ...endpoints.find((e) => e.id === initial.id) };
   const [editing, setEditing] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [error, setError] = useState<string | null>(null);

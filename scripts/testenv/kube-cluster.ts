@@ -3,6 +3,7 @@
 // only reaches one namespace. (Controller manager, scheduler and kwok nodes come next.)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { kubeRequest, KubeHttpError } from "../../lib/kube/raw-request";
 import { freePort, startDaemon, waitFor } from "./processes";
 import type { KubeClusterInfo } from "./state";
 import { makeCa, openssl, signed } from "./tls-certs";
@@ -25,24 +26,20 @@ function kubeconfig(server: string, caPem: string, user: string, token: string, 
   ].join("\n");
 }
 
-async function kubeApply(server: string, ca: string, token: string, apiPath: string, body: unknown) {
-  const { request } = await import("node:https");
-  await new Promise<void>((resolve, reject) => {
-    const req = request(
-      `${server}${apiPath}`,
-      { method: "POST", ca, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } },
-      (res) => {
-        res.resume();
-        res.on("end", () =>
-          res.statusCode === 201 || res.statusCode === 409
-            ? resolve()
-            : reject(new Error(`POST ${apiPath}: ${res.statusCode}`)),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(JSON.stringify(body));
-  });
+// Creates an object with the administrator token; "already exists" is fine (idempotent).
+async function kubeCreate(server: string, ca: string, token: string, apiPath: string, body: unknown) {
+  const target = {
+    kind: "kubernetes" as const,
+    server,
+    ca,
+    insecureSkipTlsVerify: false,
+    auth: { type: "token" as const, token },
+  };
+  await kubeRequest(target, { method: "POST", path: apiPath, body, timeoutMs: 10_000, tlsVerify: true }).catch(
+    (error: unknown) => {
+      if (!(error instanceof KubeHttpError && error.statusCode === 409)) throw error;
+    },
+  );
 }
 
 export async function startKubeCluster(options: {
@@ -109,7 +106,7 @@ export async function startKubeCluster(options: {
   await waitFor(
     `kube-apiserver ${options.name}`,
     async () => {
-      await kubeApply(server, ca, adminToken, "/api/v1/namespaces", {
+      await kubeCreate(server, ca, adminToken, "/api/v1/namespaces", {
         apiVersion: "v1",
         kind: "Namespace",
         metadata: { name: namespace },
@@ -119,7 +116,7 @@ export async function startKubeCluster(options: {
     120_000,
     file("apiserver.log"),
   );
-  await kubeApply(server, ca, adminToken, `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles`, {
+  await kubeCreate(server, ca, adminToken, `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles`, {
     apiVersion: "rbac.authorization.k8s.io/v1",
     kind: "Role",
     metadata: { name: "reader", namespace },
@@ -127,7 +124,7 @@ export async function startKubeCluster(options: {
       { apiGroups: [""], resources: ["pods", "pods/log", "services", "configmaps"], verbs: ["get", "list", "watch"] },
     ],
   });
-  await kubeApply(server, ca, adminToken, `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`, {
+  await kubeCreate(server, ca, adminToken, `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`, {
     apiVersion: "rbac.authorization.k8s.io/v1",
     kind: "RoleBinding",
     metadata: { name: "restricted-reader", namespace },
