@@ -19,7 +19,9 @@ export function sshFingerprint(key: Buffer): string {
 }
 
 export function connectDocker(target: DockerTarget, options: DockerConnectOptions): Docker {
-  const common = { timeout: options.timeoutMs, connectionTimeout: options.timeoutMs };
+  // Time allowed until the engine starts answering. No idle timeout: it would cut followed log
+  // and event streams that are quiet for a while, and docker-modem's SSH channel cannot take one.
+  const common = { connectionTimeout: options.timeoutMs };
   switch (target.transport) {
     case "socket":
       return new Docker({ socketPath: target.socketPath, ...common });

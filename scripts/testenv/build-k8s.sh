@@ -31,4 +31,14 @@ build kube-apiserver "$here/k8s" k8s.io/kubernetes/cmd/kube-apiserver "$ver"
 build kube-controller-manager "$here/k8s" k8s.io/kubernetes/cmd/kube-controller-manager "$ver"
 build kube-scheduler "$here/k8s" k8s.io/kubernetes/cmd/kube-scheduler "$ver"
 build kwok "$here/kwok" sigs.k8s.io/kwok/cmd/kwok
+
+# kwok's own Stage definitions (node initialise, heartbeat with lease, pod ready/complete/delete),
+# taken from the module at the pinned version and cached beside the binaries.
+stages="$(dirname "$bin")/stages"
+if [ ! -f "$stages/pod-delete.yaml" ]; then
+  src=$(cd "$here/kwok" && go list -m -f '{{.Dir}}' sigs.k8s.io/kwok)/kustomize/stage
+  mkdir -p "$stages"
+  cp "$src/node/fast/node-initialize.yaml" "$src/node/heartbeat-with-lease/node-heartbeat-with-lease.yaml" \
+    "$src/pod/fast/pod-ready.yaml" "$src/pod/fast/pod-complete.yaml" "$src/pod/fast/pod-delete.yaml" "$stages/"
+fi
 echo "$bin"

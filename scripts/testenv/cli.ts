@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startDockerEngine } from "./docker-engines";
 import { startKubeCluster } from "./kube-cluster";
+import { startSshServer } from "./ssh-server";
 import { alive, stopPid } from "./processes";
 import { startRegistry } from "./registry";
 import { readTestEnv, STATE_FILE, TESTENV_DIR, type TestEnvState } from "./state";
@@ -42,22 +43,24 @@ async function up(): Promise<TestEnvState> {
   try {
     const tls = makeTlsFiles(path.join(TESTENV_DIR, "tls"));
     const [engine1, engine2] = await Promise.all([
-      startDockerEngine({ dir: TESTENV_DIR, name: "engine1", tls }),
-      startDockerEngine({ dir: TESTENV_DIR, name: "engine2" }),
+      startDockerEngine({ dir: TESTENV_DIR, name: "engine1", tls, pids }),
+      startDockerEngine({ dir: TESTENV_DIR, name: "engine2", pids }),
     ]);
     partial.docker.push(engine1, engine2);
-    pids.push(engine1.pid, engine2.pid);
     save();
     // Built once per version into ~/.cache (about 9 minutes cold); a warm run just prints the path.
     const bin = execSync(path.join(import.meta.dirname, "build-k8s.sh"), {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
     }).trim();
-    const cluster = await startKubeCluster({ dir: TESTENV_DIR, name: "cluster1", bin });
-    partial.kubernetes.push(cluster.info);
-    pids.push(...cluster.pids);
+    const clusters = await Promise.all(
+      ["cluster1", "cluster2"].map((name) => startKubeCluster({ dir: TESTENV_DIR, name, bin, pids })),
+    );
+    for (const cluster of clusters) log(`Kubernetes ${cluster.version} at ${cluster.server}`);
+    partial.kubernetes.push(...clusters);
     save();
-    log(`Kubernetes ${cluster.info.version} at ${cluster.info.server}`);
+    partial.ssh = await startSshServer({ dir: TESTENV_DIR, dockerSocket: engine1.socketPath, pids });
+    save();
     const rootfs = buildRootfs(TESTENV_DIR);
     for (const engine of partial.docker) importTestImage(engine.socketPath, rootfs);
     log(`test image ${TEST_IMAGE} in both engines`);

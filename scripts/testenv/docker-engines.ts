@@ -8,10 +8,12 @@ import { freePort, startDaemon, waitFor } from "./processes";
 import type { DockerEngineInfo } from "./state";
 import type { TlsFiles } from "./tls-certs";
 
+/** The engine's process id is added to `pids` as soon as it starts. */
 export async function startDockerEngine(options: {
   dir: string;
   name: string;
   tls?: TlsFiles;
+  pids: number[];
 }): Promise<DockerEngineInfo> {
   const root = path.join(options.dir, options.name);
   mkdirSync(root, { recursive: true });
@@ -50,6 +52,7 @@ export async function startDockerEngine(options: {
   }
   const logFile = path.join(root, "dockerd.log");
   const pid = startDaemon("dockerd", args, logFile);
+  options.pids.push(pid);
   const docker = new Docker({ socketPath });
   const version = await waitFor(
     `docker engine ${options.name}`,

@@ -1,9 +1,10 @@
-// A real Kubernetes control plane built from source (build-k8s.sh): etcd and kube-apiserver on
-// 127.0.0.1, RBAC on, an administrator token (system:masters) and a restricted user whose Role
-// only reaches one namespace. (Controller manager, scheduler and kwok nodes come next.)
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// A real Kubernetes cluster on 127.0.0.1, from binaries built from source (build-k8s.sh): etcd,
+// kube-apiserver (RBAC on), kube-controller-manager, kube-scheduler, and kwok simulating the nodes,
+// pod status, pod logs (from a CRI-format file, with follow) and exec (run on this host).
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { kubeRequest, KubeHttpError } from "../../lib/kube/raw-request";
+import type { KubeTarget } from "../../lib/endpoints/target";
+import { createClusterObjects, createWidget, kubeCreate, RESTRICTED_NAMESPACE } from "./kube-objects";
 import { freePort, startDaemon, waitFor } from "./processes";
 import type { KubeClusterInfo } from "./state";
 import { makeCa, openssl, signed } from "./tls-certs";
@@ -14,7 +15,7 @@ function kubeconfig(server: string, caPem: string, user: string, token: string, 
     "kind: Config",
     `current-context: ${user}`,
     "clusters:",
-    `- name: cluster`,
+    "- name: cluster",
     `  cluster: { server: "${server}", certificate-authority-data: ${Buffer.from(caPem).toString("base64")} }`,
     "users:",
     `- name: ${user}`,
@@ -26,28 +27,26 @@ function kubeconfig(server: string, caPem: string, user: string, token: string, 
   ].join("\n");
 }
 
-// Creates an object with the administrator token; "already exists" is fine (idempotent).
-async function kubeCreate(server: string, ca: string, token: string, apiPath: string, body: unknown) {
-  const target = {
-    kind: "kubernetes" as const,
-    server,
-    ca,
-    insecureSkipTlsVerify: false,
-    auth: { type: "token" as const, token },
-  };
-  await kubeRequest(target, { method: "POST", path: apiPath, body, timeoutMs: 10_000, tlsVerify: true }).catch(
-    (error: unknown) => {
-      if (!(error instanceof KubeHttpError && error.statusCode === 409)) throw error;
-    },
-  );
+/** kwok's configuration: its Stages, plus where pod logs come from and how exec runs. */
+function kwokConfig(stagesDir: string, logFile: string): string {
+  const stages = readdirSync(stagesDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => readFileSync(path.join(stagesDir, f), "utf8").trim());
+  const logs = `kind: ClusterLogs\napiVersion: kwok.x-k8s.io/v1alpha1\nmetadata: { name: all-pods }\nspec:\n  logs:\n  - logsFile: ${logFile}\n    follow: true`;
+  const exec = `kind: ClusterExec\napiVersion: kwok.x-k8s.io/v1alpha1\nmetadata: { name: all-pods }\nspec:\n  execs:\n  - local: {}`;
+  return [...stages, logs, exec].join("\n---\n") + "\n";
 }
 
+/** Process ids are added to `pids` as each server starts, so `down` can stop them even if a later step fails. */
 export async function startKubeCluster(options: {
   dir: string;
   name: string;
   bin: string;
-}): Promise<{ info: KubeClusterInfo; pids: number[] }> {
+  pids: number[];
+}): Promise<KubeClusterInfo> {
   const root = path.join(options.dir, options.name);
+  const file = (name: string) => path.join(root, name);
+  const bin = (name: string) => path.join(options.bin, name);
   mkdirSync(root, { recursive: true });
   makeCa(root, "ca");
   signed(
@@ -56,94 +55,135 @@ export async function startKubeCluster(options: {
     "apiserver",
     "subjectAltName=IP:127.0.0.1,IP:10.0.0.1,DNS:localhost,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n",
   );
+  signed(root, "ca", "kwok", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
   openssl(["genrsa", "-out", "sa.key", "2048"], root);
   openssl(["rsa", "-in", "sa.key", "-pubout", "-out", "sa.pub"], root);
   const adminToken = `admin-${Math.random().toString(36).slice(2)}`;
   const restrictedToken = `restricted-${Math.random().toString(36).slice(2)}`;
   writeFileSync(
-    path.join(root, "tokens.csv"),
+    file("tokens.csv"),
     `${adminToken},admin,admin-uid,system:masters\n${restrictedToken},restricted,restricted-uid\n`,
   );
-  const [etcdClient, etcdPeer, apiPort] = [await freePort(), await freePort(), await freePort()];
-  const etcd = startDaemon(
-    path.join(options.bin, "etcd"),
-    [
-      `--data-dir=${path.join(root, "etcd")}`,
-      `--listen-client-urls=http://127.0.0.1:${etcdClient}`,
-      `--advertise-client-urls=http://127.0.0.1:${etcdClient}`,
-      `--listen-peer-urls=http://127.0.0.1:${etcdPeer}`,
-      `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeer}`,
-      `--initial-cluster=default=http://127.0.0.1:${etcdPeer}`,
-      "--log-level=warn",
-    ],
-    path.join(root, "etcd.log"),
+  const [etcdClient, etcdPeer, apiPort, cmPort, schedulerPort, kwokPort] = await Promise.all(
+    Array.from({ length: 6 }, freePort),
   );
-  const file = (name: string) => path.join(root, name);
-  const apiserver = startDaemon(
-    path.join(options.bin, "kube-apiserver"),
-    [
-      `--etcd-servers=http://127.0.0.1:${etcdClient}`,
-      "--bind-address=127.0.0.1",
-      "--advertise-address=127.0.0.1",
-      `--secure-port=${apiPort}`,
-      `--tls-cert-file=${file("apiserver.pem")}`,
-      `--tls-private-key-file=${file("apiserver-key.pem")}`,
-      `--client-ca-file=${file("ca.pem")}`,
-      `--service-account-key-file=${file("sa.pub")}`,
-      `--service-account-signing-key-file=${file("sa.key")}`,
-      "--service-account-issuer=https://kubernetes.default.svc",
-      "--authorization-mode=Node,RBAC",
-      `--token-auth-file=${file("tokens.csv")}`,
-      "--service-cluster-ip-range=10.0.0.0/24",
-      `--cert-dir=${file("certs")}`,
-    ],
-    file("apiserver.log"),
+  const pids = options.pids;
+
+  pids.push(
+    startDaemon(
+      bin("etcd"),
+      [
+        `--data-dir=${file("etcd")}`,
+        `--listen-client-urls=http://127.0.0.1:${etcdClient}`,
+        `--advertise-client-urls=http://127.0.0.1:${etcdClient}`,
+        `--listen-peer-urls=http://127.0.0.1:${etcdPeer}`,
+        `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeer}`,
+        `--initial-cluster=default=http://127.0.0.1:${etcdPeer}`,
+        "--log-level=warn",
+      ],
+      file("etcd.log"),
+    ),
+  );
+  pids.push(
+    startDaemon(
+      bin("kube-apiserver"),
+      [
+        `--etcd-servers=http://127.0.0.1:${etcdClient}`,
+        "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1",
+        `--secure-port=${apiPort}`,
+        `--tls-cert-file=${file("apiserver.pem")}`,
+        `--tls-private-key-file=${file("apiserver-key.pem")}`,
+        `--client-ca-file=${file("ca.pem")}`,
+        `--service-account-key-file=${file("sa.pub")}`,
+        `--service-account-signing-key-file=${file("sa.key")}`,
+        "--service-account-issuer=https://kubernetes.default.svc",
+        "--authorization-mode=Node,RBAC",
+        `--token-auth-file=${file("tokens.csv")}`,
+        "--service-cluster-ip-range=10.0.0.0/24",
+        "--kubelet-preferred-address-types=InternalIP",
+        `--cert-dir=${file("certs")}`,
+      ],
+      file("apiserver.log"),
+    ),
   );
   const server = `https://127.0.0.1:${apiPort}`;
   const ca = readFileSync(file("ca.pem"), "utf8");
-  const namespace = "team-a";
+  const admin: KubeTarget = {
+    kind: "kubernetes",
+    server,
+    ca,
+    insecureSkipTlsVerify: false,
+    auth: { type: "token", token: adminToken },
+  };
+  writeFileSync(file("admin.kubeconfig"), kubeconfig(server, ca, "admin", adminToken));
+  writeFileSync(
+    file("restricted.kubeconfig"),
+    kubeconfig(server, ca, "restricted", restrictedToken, RESTRICTED_NAMESPACE),
+  );
   // The first write that succeeds proves the server is up, TLS is right and the token works.
   await waitFor(
     `kube-apiserver ${options.name}`,
     async () => {
-      await kubeCreate(server, ca, adminToken, "/api/v1/namespaces", {
+      await kubeCreate(admin, "/api/v1/namespaces", {
         apiVersion: "v1",
         kind: "Namespace",
-        metadata: { name: namespace },
+        metadata: { name: RESTRICTED_NAMESPACE },
       });
       return true;
     },
     120_000,
     file("apiserver.log"),
   );
-  await kubeCreate(server, ca, adminToken, `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/roles`, {
-    apiVersion: "rbac.authorization.k8s.io/v1",
-    kind: "Role",
-    metadata: { name: "reader", namespace },
-    rules: [
-      { apiGroups: [""], resources: ["pods", "pods/log", "services", "configmaps"], verbs: ["get", "list", "watch"] },
-    ],
-  });
-  await kubeCreate(server, ca, adminToken, `/apis/rbac.authorization.k8s.io/v1/namespaces/${namespace}/rolebindings`, {
-    apiVersion: "rbac.authorization.k8s.io/v1",
-    kind: "RoleBinding",
-    metadata: { name: "restricted-reader", namespace },
-    roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "reader" },
-    subjects: [{ kind: "User", name: "restricted", apiGroup: "rbac.authorization.k8s.io" }],
-  });
-  writeFileSync(file("admin.kubeconfig"), kubeconfig(server, ca, "admin", adminToken));
-  writeFileSync(file("restricted.kubeconfig"), kubeconfig(server, ca, "restricted", restrictedToken, namespace));
-  const k8sVersion = path.basename(path.dirname(options.bin)).split("-kwok-")[0]!;
+
+  const common = [`--kubeconfig=${file("admin.kubeconfig")}`, "--leader-elect=false", "--bind-address=127.0.0.1"];
+  pids.push(
+    startDaemon(
+      bin("kube-controller-manager"),
+      [
+        ...common,
+        `--secure-port=${cmPort}`,
+        `--root-ca-file=${file("ca.pem")}`,
+        `--service-account-private-key-file=${file("sa.key")}`,
+      ],
+      file("controller-manager.log"),
+    ),
+  );
+  pids.push(startDaemon(bin("kube-scheduler"), [...common, `--secure-port=${schedulerPort}`], file("scheduler.log")));
+  const logFile = file("pod-logs.log");
+  writeFileSync(logFile, `${new Date().toISOString()} stdout F ${options.name} pod log starts\n`);
+  writeFileSync(file("kwok.yaml"), kwokConfig(path.join(path.dirname(options.bin), "stages"), logFile));
+  pids.push(
+    startDaemon(
+      bin("kwok"),
+      [
+        `--kubeconfig=${file("admin.kubeconfig")}`,
+        `--config=${file("kwok.yaml")}`,
+        `--tls-cert-file=${file("kwok.pem")}`,
+        `--tls-private-key-file=${file("kwok-key.pem")}`,
+        "--manage-all-nodes=false",
+        "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+        "--node-ip=127.0.0.1",
+        `--node-name=${options.name}-kwok`,
+        `--node-port=${kwokPort}`,
+        `--server-address=127.0.0.1:${kwokPort}`,
+        "--node-lease-duration-seconds=40",
+      ],
+      file("kwok.log"),
+    ),
+  );
+
+  await createClusterObjects(admin, options.name);
+  await waitFor("the Widget CRD", async () => (await createWidget(admin), true), 30_000);
+  const version = path.basename(path.dirname(options.bin)).split("-kwok-")[0]!;
   return {
-    info: {
-      name: options.name,
-      server,
-      ca: file("ca.pem"),
-      adminToken,
-      adminKubeconfig: file("admin.kubeconfig"),
-      restricted: { token: restrictedToken, namespace, kubeconfig: file("restricted.kubeconfig") },
-      version: k8sVersion,
-    },
-    pids: [apiserver, etcd],
+    name: options.name,
+    server,
+    ca: file("ca.pem"),
+    adminToken,
+    adminKubeconfig: file("admin.kubeconfig"),
+    restricted: { token: restrictedToken, namespace: RESTRICTED_NAMESPACE, kubeconfig: file("restricted.kubeconfig") },
+    podLogFile: logFile,
+    version,
   };
 }

@@ -24,7 +24,19 @@ export interface TestEnvState {
   /** Image as pushed to the local registry, for pull tests. */
   registryImage?: string;
   kubernetes: KubeClusterInfo[];
+  /** Reaches Docker engine 1 over SSH. */
+  ssh?: SshServerInfo;
   pids: number[];
+}
+
+export interface SshServerInfo {
+  host: string;
+  port: number;
+  username: string;
+  /** Path of an OpenSSH private key accepted by the server. */
+  privateKey: string;
+  /** "SHA256:..." as ssh-keygen -l prints it. */
+  hostKeyFingerprint: string;
 }
 
 export interface KubeClusterInfo {
@@ -34,6 +46,8 @@ export interface KubeClusterInfo {
   adminToken: string;
   ca: string;
   restricted: { token: string; namespace: string; kubeconfig: string };
+  /** CRI-format file that kwok serves as every pod's log; append lines to make pods "log". */
+  podLogFile: string;
   version: string;
 }
 
