@@ -1,6 +1,7 @@
 // `npm run testenv -- up|down|status`: real servers for tests, benchmarks and development.
 // Idempotent; writes a JSON description to $TESTENV_DIR/state.json and prints it.
 import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startDockerEngine } from "./docker-engines";
@@ -64,17 +65,35 @@ async function up(): Promise<TestEnvState> {
     const rootfs = buildRootfs(TESTENV_DIR);
     for (const engine of partial.docker) importTestImage(engine.socketPath, rootfs);
     log(`test image ${TEST_IMAGE} in both engines`);
-    const registry = await startRegistry(TESTENV_DIR);
+    const [registry, authRegistry] = await Promise.all([
+      startRegistry({ dir: TESTENV_DIR, name: "registry", pids }),
+      startRegistry({
+        dir: TESTENV_DIR,
+        name: "auth-registry",
+        auth: { username: "tester", password: randomBytes(12).toString("hex") },
+        pids,
+      }),
+    ]);
     partial.registry = registry;
-    pids.push(registry.pid);
+    partial.authRegistry = authRegistry;
     save();
     partial.registryImage = `${registry.url}/${TEST_IMAGE}`;
+    // A layer of its own (not shared with the local test image), so pulling it downloads for real.
+    writeFileSync(path.join(rootfs, "etc/registry-image"), `pushed ${new Date().toISOString()}\n`);
+    importTestImage(engine1.socketPath, rootfs, partial.registryImage);
     const docker = `docker -H unix://${engine1.socketPath}`;
+    const authImage = `${authRegistry.url}/${TEST_IMAGE}`;
+    // The CLI's own login, in a throwaway config dir, only to seed the registry.
+    const cliConfig = path.join(TESTENV_DIR, "docker-cli");
     execSync(
-      `${docker} tag ${TEST_IMAGE} ${partial.registryImage} && ${docker} push ${partial.registryImage} && ${docker} rmi ${partial.registryImage}`,
-      {
-        stdio: ["ignore", "ignore", "pipe"],
-      },
+      [
+        `${docker} push ${partial.registryImage}`,
+        `${docker} tag ${partial.registryImage} ${authImage}`,
+        `echo "$REG_PASSWORD" | ${docker} --config ${cliConfig} login -u tester --password-stdin ${authRegistry.url}`,
+        `${docker} --config ${cliConfig} push ${authImage}`,
+        `${docker} rmi ${partial.registryImage} ${authImage}`,
+      ].join(" && "),
+      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, REG_PASSWORD: authRegistry.auth!.password } },
     );
     log(`pushed ${partial.registryImage}`);
     save();
@@ -119,12 +138,23 @@ try {
   else if (command === "down") {
     await down();
     log("down");
+  } else if (command === "emit") {
+    // emit ENGINE(1|2) RATE COUNT KIND: a container printing lines at a chosen rate.
+    const [engine = "1", rate = "10", count = "0", kind = "mixed"] = process.argv.slice(3);
+    const socket = readTestEnv().docker[Number(engine) - 1]?.socketPath;
+    if (!socket) throw new Error(`no engine ${engine}`);
+    const args = [rate, count, kind].map((a) => a.replace(/[^a-z0-9.]/gi, "")).join(" ");
+    console.log(
+      execSync(`docker -H unix://${socket} run -d --network none ${TEST_IMAGE} emit-lines ${args}`, {
+        encoding: "utf8",
+      }).trim(),
+    );
   } else if (command === "status") {
     const state = healthy();
     console.log(state ? JSON.stringify(state, null, 2) : "down");
     process.exitCode = state ? 0 : 1;
   } else {
-    console.error("usage: npm run testenv -- up|down|status");
+    console.error("usage: npm run testenv -- up|down|status|emit ENGINE RATE COUNT KIND");
     process.exitCode = 2;
   }
 } catch (error) {

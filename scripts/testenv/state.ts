@@ -19,7 +19,9 @@ export interface TestEnvState {
   startedAt: string;
   dir: string;
   docker: DockerEngineInfo[];
-  registry?: { url: string; pid: number };
+  registry?: RegistryInfo;
+  /** A second registry that wants basic-auth credentials (holds the same test image). */
+  authRegistry?: RegistryInfo;
   testImage: string;
   /** Image as pushed to the local registry, for pull tests. */
   registryImage?: string;
@@ -27,6 +29,13 @@ export interface TestEnvState {
   /** Reaches Docker engine 1 over SSH. */
   ssh?: SshServerInfo;
   pids: number[];
+}
+
+export interface RegistryInfo {
+  /** host:port, as used in image references */
+  url: string;
+  pid: number;
+  auth?: { username: string; password: string };
 }
 
 export interface SshServerInfo {

@@ -116,6 +116,25 @@ describe("private Docker engines", () => {
     await other.getImage(`${repo}:${tag}`).remove();
     await docker.getImage(`${repo}:${tag}`).remove();
   });
+
+  it("has a registry that refuses pulls without credentials and serves them with credentials", async () => {
+    const registry = env.authRegistry!;
+    const image = `${registry.url}/${env.testImage}`;
+    const other = new Docker({ socketPath: env.docker[1]!.socketPath });
+    const refused = await other.pull(image).then(
+      () => null,
+      (e: { statusCode?: number; message: string }) => e,
+    );
+    expect(refused?.message).toMatch(/no basic auth credentials|unauthorized/i);
+    const authconfig = {
+      username: registry.auth!.username,
+      password: registry.auth!.password,
+      serveraddress: registry.url,
+    };
+    await follow(other, await other.pull(image, { authconfig }));
+    expect((await other.getImage(image).inspect()).Id).toBeTruthy();
+    await other.getImage(image).remove();
+  });
 });
 
 function follow(engine: Docker, stream: NodeJS.ReadableStream, onEvent: (e: { status?: string }) => void = () => {}) {
