@@ -45,7 +45,7 @@ async function main() {
     void handle(request, response);
   });
   const io: RealtimeServer = new Server(httpServer, { transports: ["websocket"], serveClient: false });
-  attachRealtime(io);
+  attachRealtime(io, log);
   setRealtimeServer(io);
   const stopHealth = startHealthLoop((m) => log(m));
 

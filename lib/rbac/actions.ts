@@ -17,6 +17,8 @@ export const ACTIONS = {
   "resource.read": "VIEWER",
   "logs.read": "VIEWER",
   "workload.lifecycle": "OPERATOR",
+  // Environment variable values of containers (VIEWERs see the names only).
+  "workload.env": "OPERATOR",
   "workload.exec": "OPERATOR",
   "resource.write": "ENDPOINT_ADMIN",
   "resource.delete": "ENDPOINT_ADMIN",

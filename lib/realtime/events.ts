@@ -1,4 +1,5 @@
 // The one map of socket event → payload, shared by the server and the browser.
+import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
 
 export interface EndpointStatusEvent {
@@ -14,6 +15,20 @@ export interface ServerToClientEvents {
   "endpoint:status": (event: EndpointStatusEvent) => void;
   "endpoint:changed": (event: { endpoint: EndpointView }) => void;
   "endpoint:removed": (event: { id: string }) => void;
+  /** A container changed on a watched Docker endpoint: its new row, or null once removed. */
+  "docker:container": (event: { endpointId: string; id: string; row: ContainerRow | null }) => void;
+  /** Something else changed (image, volume, network): lists of that type are stale. */
+  "docker:event": (event: DockerEventSummary) => void;
+  /** The engine's event stream was lost (and is being re-established) or is back. */
+  "docker:stream": (event: { endpointId: string; connected: boolean; error?: string }) => void;
+}
+
+export interface DockerEventSummary {
+  endpointId: string;
+  type: string;
+  action: string;
+  id: string;
+  time: number;
 }
 
 export type Ack<T> = (result: { ok: true; data: T } | { ok: false; error: string }) => void;
@@ -21,4 +36,7 @@ export type Ack<T> = (result: { ok: true; data: T } | { ok: false; error: string
 export interface ClientToServerEvents {
   /** Start receiving status and changes of every endpoint the user may see. */
   "endpoints:watch": (ack: Ack<{ endpointIds: string[] }>) => void;
+  /** Follow a Docker endpoint's events (containers, images, volumes, networks). */
+  "docker:watch": (request: { endpointId: string }, ack: Ack<{ connected: boolean }>) => void;
+  "docker:unwatch": (request: { endpointId: string }) => void;
 }

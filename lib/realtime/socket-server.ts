@@ -3,6 +3,7 @@
 import { listVisibleEndpoints } from "../endpoints/registry";
 import type { Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
+import { attachDockerWatch } from "./docker-watch";
 import { ADMIN_ROOM, endpointRoom, type RealtimeServer } from "./hub";
 import { subjectFromHandshake } from "./socket-auth";
 
@@ -10,7 +11,7 @@ interface SocketData {
   subject: Subject;
 }
 
-export function attachRealtime(io: RealtimeServer): void {
+export function attachRealtime(io: RealtimeServer, log: (message: string) => void = () => {}): void {
   io.use((socket, next) => {
     subjectFromHandshake(socket.request, socket.handshake.auth?.token)
       .then((subject) => {
@@ -39,4 +40,5 @@ export function attachRealtime(io: RealtimeServer): void {
       }
     });
   });
+  attachDockerWatch(io, log);
 }

@@ -21,13 +21,22 @@ describe("authorize", () => {
   it("gives each role exactly its actions", () => {
     const expected: Record<EndpointRole, Action[]> = {
       VIEWER: ["endpoint.view", "endpoint.test", "resource.read", "logs.read"],
-      OPERATOR: ["endpoint.view", "endpoint.test", "resource.read", "logs.read", "workload.lifecycle", "workload.exec"],
+      OPERATOR: [
+        "endpoint.view",
+        "endpoint.test",
+        "resource.read",
+        "logs.read",
+        "workload.lifecycle",
+        "workload.env",
+        "workload.exec",
+      ],
       ENDPOINT_ADMIN: [
         "endpoint.view",
         "endpoint.test",
         "resource.read",
         "logs.read",
         "workload.lifecycle",
+        "workload.env",
         "workload.exec",
         "resource.write",
         "resource.delete",

@@ -1,0 +1,29 @@
+import { toContainerRow } from "@/lib/docker/container-view";
+import { createContainerSchema, toCreateOptions } from "@/lib/docker/create-container";
+import { dockerClient } from "@/lib/endpoints/docker-client";
+import { endpointRoute } from "@/lib/http/endpoint-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = endpointRoute({ action: "resource.read" }, async ({ endpoint }) => {
+  const containers = await dockerClient(endpoint).listContainers({ all: true });
+  return { containers: containers.map(toContainerRow) };
+});
+
+export const POST = endpointRoute(
+  {
+    action: "resource.write",
+    body: createContainerSchema,
+    audit: ({ body }) => ({
+      action: "container.create",
+      target: body.name ?? body.image,
+      detail: { image: body.image },
+    }),
+  },
+  async ({ endpoint, body }) => {
+    const docker = dockerClient(endpoint);
+    const container = await docker.createContainer(toCreateOptions(body));
+    if (body.start) await container.start();
+    return Response.json({ id: container.id }, { status: 201 });
+  },
+);

@@ -1,0 +1,74 @@
+// Routes that act on one endpoint's upstream: the endpoint id is in the path, visibility and the
+// action's permission are checked, the upstream's errors become plain-words answers, and changes
+// are written to the audit log.
+import type { NextRequest } from "next/server";
+import { z, type ZodType } from "zod";
+import { recordAudit } from "../audit/record";
+import type { Endpoint } from "../db/client";
+import { getVisibleEndpoint } from "../endpoints/registry";
+import { describeUpstreamError } from "../endpoints/upstream-error";
+import type { Action } from "../rbac/actions";
+import { SecretError } from "../secrets/crypto";
+import { HttpError } from "./errors";
+import { route, type SignedInContext } from "./route";
+
+export interface EndpointContext<P, B, Q> extends SignedInContext<P, B, Q> {
+  endpoint: Endpoint;
+}
+
+interface Spec<P, B, Q> {
+  /** Path parameters besides the endpoint id. */
+  params?: ZodType<P>;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  /** Permission needed on the endpoint (may depend on the parsed path, e.g. which container action). */
+  action: Action | ((params: P) => Action);
+  /** For changes: what to write to the audit log (action name and target). */
+  audit?: (ctx: EndpointContext<P & { id: string }, B, Q>) => {
+    action: string;
+    target: string;
+    detail?: Record<string, unknown>;
+  };
+}
+
+const withEndpointId = <P>(params: ZodType<P> | undefined) =>
+  (params ?? z.object({})).and(z.object({ id: z.string().min(1).max(64) })) as unknown as ZodType<P & { id: string }>;
+
+export function endpointRoute<P = object, B = unknown, Q = unknown>(
+  spec: Spec<P, B, Q>,
+  handler: (ctx: EndpointContext<P & { id: string }, B, Q>) => Promise<unknown>,
+): (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
+  return route({ params: withEndpointId(spec.params), body: spec.body, query: spec.query }, async (ctx) => {
+    const action = typeof spec.action === "function" ? spec.action(ctx.params) : spec.action;
+    await ctx.require(action, { endpointId: ctx.params.id });
+    const endpoint = await getVisibleEndpoint(ctx.subject, ctx.params.id);
+    const full = { ...ctx, endpoint };
+    const audit = spec.audit?.(full);
+    try {
+      const result = await handler(full);
+      if (audit)
+        await recordAudit({
+          actor: ctx.subject,
+          endpointId: endpoint.id,
+          outcome: "SUCCESS",
+          address: ctx.address,
+          ...audit,
+        });
+      return result;
+    } catch (error) {
+      const known = error instanceof HttpError || error instanceof z.ZodError || error instanceof SecretError;
+      const mapped = known ? error : describeUpstreamError(error, endpoint.name);
+      if (audit) {
+        await recordAudit({
+          actor: ctx.subject,
+          endpointId: endpoint.id,
+          outcome: "FAILURE",
+          address: ctx.address,
+          ...audit,
+          detail: { ...audit.detail, error: mapped.message },
+        });
+      }
+      throw mapped;
+    }
+  });
+}

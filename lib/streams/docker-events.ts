@@ -1,0 +1,158 @@
+// One upstream /events stream per Docker endpoint per server instance, shared by every watching
+// client (a socket.io room). Container events are turned into the container's fresh row; a lost
+// stream is re-opened with `since` (no missed event) and clients are told while it is down.
+// The upstream closes when the last watcher leaves.
+import type Docker from "dockerode";
+import type { ContainerRow } from "../docker/container-view";
+import { toContainerRow } from "../docker/container-view";
+import type { DockerEventSummary } from "../realtime/events";
+
+export interface DockerEventSink {
+  container(event: { endpointId: string; id: string; row: ContainerRow | null }): void;
+  other(event: DockerEventSummary): void;
+  stream(event: { endpointId: string; connected: boolean; error?: string }): void;
+}
+
+interface Upstream {
+  stream: NodeJS.ReadableStream | null;
+  connected: boolean;
+  lastTimeNano: number;
+  seenAtLast: Set<string>;
+  retry: NodeJS.Timeout | null;
+  closed: boolean;
+  /** Row lookups run one after another so rows are pushed in event order. */
+  queue: Promise<void>;
+}
+
+interface RawEvent {
+  Type?: string;
+  Action?: string;
+  Actor?: { ID?: string };
+  id?: string;
+  timeNano?: number;
+  time?: number;
+}
+
+const RETRY_MS = [250, 500, 1000, 2000, 5000];
+
+export class DockerEventHub {
+  private upstreams = new Map<string, Upstream>();
+
+  constructor(
+    private readonly sink: DockerEventSink,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
+
+  isConnected(endpointId: string): boolean {
+    return this.upstreams.get(endpointId)?.connected ?? false;
+  }
+
+  /** Opens the endpoint's upstream if it is not open yet. */
+  ensure(endpointId: string, docker: () => Docker): void {
+    if (this.upstreams.has(endpointId)) return;
+    const upstream: Upstream = {
+      stream: null,
+      connected: false,
+      lastTimeNano: Date.now() * 1e6,
+      seenAtLast: new Set(),
+      retry: null,
+      closed: false,
+      queue: Promise.resolve(),
+    };
+    this.upstreams.set(endpointId, upstream);
+    void this.open(endpointId, upstream, docker, 0);
+  }
+
+  /** Closes the endpoint's upstream (nobody watches it any more). */
+  release(endpointId: string): void {
+    const upstream = this.upstreams.get(endpointId);
+    if (!upstream) return;
+    upstream.closed = true;
+    if (upstream.retry) clearTimeout(upstream.retry);
+    (upstream.stream as unknown as { destroy?: () => void } | null)?.destroy?.();
+    this.upstreams.delete(endpointId);
+  }
+
+  get openCount(): number {
+    return this.upstreams.size;
+  }
+
+  private async open(endpointId: string, upstream: Upstream, docker: () => Docker, attempt: number): Promise<void> {
+    const client = docker();
+    const since = `${Math.floor(upstream.lastTimeNano / 1e9)}.${String(upstream.lastTimeNano % 1e9).padStart(9, "0")}`;
+    try {
+      // The engine takes fractional seconds; dockerode's type says number.
+      const stream = await client.getEvents({ since } as unknown as Docker.GetEventsOptions);
+      if (upstream.closed) return void (stream as unknown as { destroy(): void }).destroy();
+      upstream.stream = stream;
+      upstream.connected = true;
+      this.sink.stream({ endpointId, connected: true });
+      let buffer = "";
+      stream.on("data", (chunk: Buffer) => {
+        buffer += chunk.toString("utf8");
+        let newline: number;
+        while ((newline = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, newline).trim();
+          buffer = buffer.slice(newline + 1);
+          if (line) this.handle(endpointId, upstream, client, line);
+        }
+      });
+      const lost = (error?: Error) => {
+        if (upstream.closed || upstream.stream !== stream) return;
+        upstream.stream = null;
+        this.reconnect(endpointId, upstream, docker, 0, error?.message ?? "the engine closed the event stream");
+      };
+      stream.on("end", () => lost());
+      stream.on("error", lost);
+    } catch (error) {
+      this.reconnect(endpointId, upstream, docker, attempt + 1, (error as Error).message);
+    }
+  }
+
+  private reconnect(endpointId: string, upstream: Upstream, docker: () => Docker, attempt: number, error: string) {
+    if (upstream.closed) return;
+    if (upstream.connected || attempt === 1) this.sink.stream({ endpointId, connected: false, error });
+    upstream.connected = false;
+    this.log(`docker events of ${endpointId}: ${error}; reconnecting`);
+    const delay = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!;
+    upstream.retry = setTimeout(() => void this.open(endpointId, upstream, docker, attempt), delay);
+  }
+
+  private handle(endpointId: string, upstream: Upstream, docker: Docker, line: string) {
+    let event: RawEvent;
+    try {
+      event = JSON.parse(line) as RawEvent;
+    } catch {
+      return;
+    }
+    const timeNano = event.timeNano ?? (event.time ?? 0) * 1e9;
+    const id = event.Actor?.ID ?? event.id ?? "";
+    const key = `${event.Type}:${event.Action}:${id}`;
+    // `since` is inclusive: skip what was already delivered at the resume point.
+    if (timeNano < upstream.lastTimeNano || (timeNano === upstream.lastTimeNano && upstream.seenAtLast.has(key)))
+      return;
+    if (timeNano > upstream.lastTimeNano) upstream.seenAtLast.clear();
+    upstream.lastTimeNano = timeNano;
+    upstream.seenAtLast.add(key);
+    const type = event.Type ?? "unknown";
+    const action = (event.Action ?? "").split(":")[0]!;
+    if (type === "container") {
+      // exec_* and health probes say nothing about the row
+      if (action.startsWith("exec_") || action === "top") return;
+      upstream.queue = upstream.queue.then(async () =>
+        this.sink.container({ endpointId, id, row: await this.containerRow(docker, id) }),
+      );
+    } else {
+      this.sink.other({ endpointId, type, action, id, time: Math.floor(timeNano / 1e6) });
+    }
+  }
+
+  private async containerRow(docker: Docker, id: string): Promise<ContainerRow | null> {
+    try {
+      const [found] = await docker.listContainers({ all: true, filters: { id: [id] } });
+      return found ? toContainerRow(found) : null;
+    } catch {
+      return null;
+    }
+  }
+}

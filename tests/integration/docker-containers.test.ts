@@ -1,0 +1,128 @@
+// Containers through the HTTP API as each role, against a real engine: allowed actions change the
+// engine, refused ones get 403 and change nothing; the engine's own errors reach the user.
+import Docker from "dockerode";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dockerEndpointWithRoles } from "../support/docker-endpoint";
+
+let ctx: Awaited<ReturnType<typeof dockerEndpointWithRoles>>;
+let docker: Docker;
+let base = "";
+const cleanup: string[] = [];
+
+async function runContainer(name: string) {
+  const container = await docker.createContainer({
+    name,
+    Image: ctx.env.testImage,
+    Cmd: ["sleep", "300"],
+    Env: ["API_KEY=hunter2", "MODE=test"],
+    HostConfig: { NetworkMode: "none" },
+  });
+  cleanup.push(container.id);
+  await container.start();
+  return container;
+}
+
+const state = async (id: string) => (await docker.getContainer(id).inspect()).State;
+
+beforeAll(async () => {
+  ctx = await dockerEndpointWithRoles("containers-engine1");
+  docker = new Docker({ socketPath: ctx.env.docker[0]!.socketPath });
+  base = `/api/endpoints/${ctx.endpointId}/docker/containers`;
+});
+
+afterAll(async () => {
+  await Promise.all(
+    cleanup.map((id) =>
+      docker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
+});
+
+describe("containers API", () => {
+  it("create → start → stop → remove round trip", async () => {
+    const created = await ctx.admin.request<{ id: string }>("POST", base, {
+      image: ctx.env.testImage,
+      name: `roundtrip-${Date.now()}`,
+      command: ["sleep", "300"],
+      env: [{ name: "GREETING", value: "hello" }],
+      labels: { "com.docker.compose.project": "demo" },
+      networkMode: "none",
+    });
+    expect(created.status).toBe(201);
+    const id = created.json.id;
+    cleanup.push(id);
+    expect((await state(id)).Running).toBe(true);
+    const list = await ctx.admin.request<{ containers: { id: string; state: string; project: string | null }[] }>(
+      "GET",
+      base,
+    );
+    expect(list.json.containers.find((c) => c.id === id)).toMatchObject({ state: "running", project: "demo" });
+    expect((await ctx.admin.request("POST", `${base}/${id}/stop`, { timeout: 1 })).status).toBe(204);
+    expect((await state(id)).Running).toBe(false);
+    expect((await ctx.admin.request("POST", `${base}/${id}/remove`, {})).status).toBe(204);
+    await expect(docker.getContainer(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it("lets an OPERATOR run lifecycle actions", async () => {
+    const { id } = await runContainer(`op-${Date.now()}`);
+    const act = (action: string, body: unknown = {}) => ctx.operator.request("POST", `${base}/${id}/${action}`, body);
+    expect((await act("pause")).status).toBe(204);
+    expect((await state(id)).Paused).toBe(true);
+    expect((await act("unpause")).status).toBe(204);
+    expect((await act("restart", { timeout: 1 })).status).toBe(204);
+    expect((await state(id)).Running).toBe(true);
+    const newName = `renamed-${Date.now()}`;
+    expect((await act("rename", { name: newName })).status).toBe(204);
+    expect((await docker.getContainer(id).inspect()).Name).toBe(`/${newName}`);
+    expect((await act("kill")).status).toBe(204);
+    expect((await state(id)).Running).toBe(false);
+    expect((await act("start")).status).toBe(204);
+    expect((await state(id)).Running).toBe(true);
+  });
+
+  it("refuses an OPERATOR removal and every VIEWER change with 403, changing nothing", async () => {
+    const { id } = await runContainer(`guarded-${Date.now()}`);
+    const removal = await ctx.operator.request("POST", `${base}/${id}/remove`, { force: true });
+    expect(removal.status).toBe(403);
+    for (const action of ["stop", "restart", "kill", "pause", "rename", "remove"]) {
+      const response = await ctx.viewer.request("POST", `${base}/${id}/${action}`, { name: "nope", force: true });
+      expect(response.status, action).toBe(403);
+    }
+    expect((await ctx.viewer.request("POST", base, { image: ctx.env.testImage, networkMode: "none" })).status).toBe(
+      403,
+    );
+    const after = await docker.getContainer(id).inspect();
+    expect(after.State.Running).toBe(true);
+    expect(after.State.Paused).toBe(false);
+    expect(after.Name).toMatch(/^\/guarded-/);
+    expect((await ctx.viewer.request("GET", base)).status).toBe(200);
+  });
+
+  it("shows environment values to an OPERATOR and only names to a VIEWER", async () => {
+    const { id } = await runContainer(`env-${Date.now()}`);
+    type Details = { container: { env: { name: string; value: string | null }[] } };
+    const asOperator = await ctx.operator.request<Details>("GET", `${base}/${id}`);
+    expect(asOperator.json.container.env).toContainEqual({ name: "API_KEY", value: "hunter2" });
+    const asViewer = await ctx.viewer.request<Details>("GET", `${base}/${id}`);
+    expect(asViewer.json.container.env).toContainEqual({ name: "API_KEY", value: null });
+    expect(asViewer.text).not.toContain("hunter2");
+  });
+
+  it("passes the engine's own errors on in plain words", async () => {
+    const { id } = await runContainer(`busy-${Date.now()}`);
+    const conflict = await ctx.admin.request("POST", `${base}/${id}/remove`, {});
+    expect(conflict.status).toBe(409);
+    expect(conflict.json.error).toMatch(/stop the container before removing|cannot remove a running container/i);
+    const missing = await ctx.admin.request("GET", `${base}/no-such-container`);
+    expect(missing.status).toBe(404);
+    expect(missing.json.error).toMatch(/no such container/i);
+    const badAction = await ctx.admin.request("POST", `${base}/${id}/explode`, {});
+    expect(badAction.status).toBe(400);
+    const badBody = await ctx.admin.request("POST", base, { image: "" });
+    expect(badBody.status).toBe(400);
+    expect(badBody.json.error).toMatch(/image is required/);
+  });
+});
