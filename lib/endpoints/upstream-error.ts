@@ -70,7 +70,8 @@ export function describeUpstreamError(error: unknown, address: string): Upstream
     return new UpstreamError("unauthorized", `SSH credentials were rejected by ${address}`);
   }
   const status = e.statusCode;
-  const upstream = e.json?.message ?? e.reason ?? message;
+  // dockerode: "(HTTP code 500) server error - <engine message>"; keep the engine's own words.
+  const upstream = e.json?.message ?? message.replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
   if (status === 401)
     return new UpstreamError("unauthorized", `credentials rejected by ${address} (401): ${upstream}`, 401);
   if (status === 403) return new UpstreamError("forbidden", `access denied by ${address} (403): ${upstream}`, 403);

@@ -1,0 +1,84 @@
+// Images: list with "in use", pull with per-layer progress, history.
+import type Docker from "dockerode";
+
+export interface ImageRow {
+  id: string;
+  tags: string[];
+  sizeBytes: number;
+  created: number;
+  inUse: number;
+  dangling: boolean;
+}
+
+export async function listImages(docker: Docker): Promise<ImageRow[]> {
+  const [images, containers] = await Promise.all([
+    docker.listImages({ all: false }),
+    docker.listContainers({ all: true }),
+  ]);
+  const users = new Map<string, number>();
+  for (const c of containers) users.set(c.ImageID, (users.get(c.ImageID) ?? 0) + 1);
+  return images.map((i) => {
+    const tags = (i.RepoTags ?? []).filter((t) => t !== "<none>:<none>");
+    return {
+      id: i.Id,
+      tags,
+      sizeBytes: i.Size,
+      created: i.Created,
+      inUse: users.get(i.Id) ?? 0,
+      dangling: tags.length === 0,
+    };
+  });
+}
+
+export interface PullProgress {
+  /** The layer, or undefined for messages about the whole pull. */
+  id?: string;
+  status: string;
+  current?: number;
+  total?: number;
+  error?: string;
+}
+
+/** Pulls an image, reporting the engine's progress events as they come. */
+export async function pullImage(
+  docker: Docker,
+  options: { image: string; auth?: { username: string; password: string; serveraddress: string } },
+  onProgress: (event: PullProgress) => void,
+): Promise<void> {
+  const stream = await docker.pull(options.image, options.auth ? { authconfig: options.auth } : {});
+  await new Promise<void>((resolve, reject) => {
+    docker.modem.followProgress(
+      stream,
+      (error: Error | null, output: { error?: string }[]) => {
+        const failed = error?.message ?? output?.find((o) => o.error)?.error;
+        if (failed) reject(new Error(failed));
+        else resolve();
+      },
+      (e: { id?: string; status?: string; progressDetail?: { current?: number; total?: number }; error?: string }) =>
+        onProgress({
+          id: e.id,
+          status: e.status ?? (e.error ? "error" : ""),
+          current: e.progressDetail?.current,
+          total: e.progressDetail?.total,
+          error: e.error,
+        }),
+    );
+  });
+}
+
+export async function imageHistory(docker: Docker, id: string) {
+  const history = (await docker.getImage(id).history()) as {
+    Id: string;
+    Created: number;
+    CreatedBy: string;
+    Size: number;
+    Tags: string[] | null;
+  }[];
+  return history.map((h) => ({
+    id: h.Id,
+    created: h.Created,
+    createdBy: h.CreatedBy,
+    sizeBytes: h.Size,
+    tags: h.Tags ?? [],
+  }));
+}
