@@ -1,20 +1,25 @@
-import { notFound } from "next/navigation";
-import { requirePageSubject } from "@/lib/auth/page-subject";
-import { getVisibleEndpoint } from "@/lib/endpoints/registry";
+import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
+import { engineSummary } from "@/lib/docker/engine-summary";
+import { dockerClient } from "@/lib/endpoints/docker-client";
 import { toEndpointView } from "@/lib/endpoints/view";
-import { HttpError } from "@/lib/http/errors";
+import { Alert } from "@/components/ui/alert";
+import { EngineOverview } from "@/components/docker/engine-overview";
 import { EndpointDetails } from "@/components/endpoints/endpoint-details";
 import type { Mode } from "@/components/endpoints/connection-fields";
 
 export const dynamic = "force-dynamic";
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
-  const subject = await requirePageSubject();
   const { id } = await params;
-  const endpoint = await getVisibleEndpoint(subject, id).catch((error: unknown) => {
-    if (error instanceof HttpError && error.status === 404) notFound();
-    throw error;
-  });
+  const { subject, endpoint } = await requirePageEndpoint(id);
   const view = toEndpointView(endpoint);
-  return <EndpointDetails endpoint={{ ...view, mode: view.authKind as Mode }} canManage={subject.isAdmin} />;
+  const summary =
+    endpoint.kind === "DOCKER" ? await readUpstream(endpoint, () => engineSummary(dockerClient(endpoint))) : null;
+  return (
+    <div className="space-y-4">
+      <EndpointDetails endpoint={{ ...view, mode: view.authKind as Mode }} canManage={subject.isAdmin} />
+      {summary && "error" in summary ? <Alert>The engine cannot be read: {summary.error}</Alert> : null}
+      {summary && "data" in summary ? <EngineOverview summary={summary.data} /> : null}
+    </div>
+  );
 }

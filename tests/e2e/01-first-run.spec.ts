@@ -2,23 +2,23 @@
 import { expect, test } from "@playwright/test";
 import { readTestEnv } from "../../scripts/testenv/state";
 
-const base = () => process.env.E2E_BASE_URL!;
+import { base, E2E_ADMIN } from "./support";
 
 test("fresh start → setup → admin → add Docker endpoint → up with version → sign out", async ({ page }) => {
   const engine = readTestEnv().docker[0]!;
 
   await page.goto(`${base()}/endpoints`);
   await expect(page).toHaveURL(/\/setup$/);
-  await page.getByLabel("Name", { exact: true }).fill("Ada Admin");
-  await page.getByLabel("Email").fill("ada@example.test");
-  await page.getByLabel("Password", { exact: true }).fill("a very long password");
-  await page.getByLabel("Confirm password").fill("a very long password");
+  await page.getByLabel("Name", { exact: true }).fill(E2E_ADMIN.name);
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
+  await page.getByLabel("Confirm password").fill(E2E_ADMIN.password);
   await page.getByRole("button", { name: "Create administrator" }).click();
 
   await expect(page.getByRole("heading", { name: "Add what this machine can reach" })).toBeVisible();
   await page.getByRole("button", { name: /Continue/ }).click();
   await expect(page).toHaveURL(/\/endpoints$/);
-  await expect(page.getByTestId("current-user")).toContainText("ada@example.test");
+  await expect(page.getByTestId("current-user")).toContainText(E2E_ADMIN.email);
 
   // Setup is done: the page is no longer offered.
   await page.goto(`${base()}/setup`);
@@ -45,7 +45,7 @@ test("fresh start → setup → admin → add Docker endpoint → up with versio
 
 test("a wrong password gets one plain message", async ({ page }) => {
   await page.goto(`${base()}/login`);
-  await page.getByLabel("Email").fill("ada@example.test");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password", { exact: true }).fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("wrong email or password");

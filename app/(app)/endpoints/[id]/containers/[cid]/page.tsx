@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { notFound } from "next/navigation";
+import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
+import { toContainerDetails } from "@/lib/docker/container-details";
+import { dockerClient } from "@/lib/endpoints/docker-client";
+import { authorize } from "@/lib/rbac/authorize";
+import { Alert } from "@/components/ui/alert";
+import { ContainerDetailsView } from "@/components/docker/container-details-view";
+
+export const dynamic = "force-dynamic";
+
+export default async function ContainerPage({ params }: { params: Promise<{ id: string; cid: string }> }) {
+  const { id, cid } = await params;
+  if (!z.string().max(128).safeParse(cid).success) notFound();
+  const { subject, endpoint } = await requirePageEndpoint(id);
+  const showEnvValues = authorize(subject, "workload.env", { endpointId: endpoint.id }).allowed;
+  const result = await readUpstream(endpoint, async () =>
+    toContainerDetails(await dockerClient(endpoint).getContainer(cid).inspect(), { showEnvValues }),
+  );
+  if ("error" in result) return <Alert>{result.error}</Alert>;
+  return <ContainerDetailsView container={result.data} />;
+}

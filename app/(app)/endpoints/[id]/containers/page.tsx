@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
+import { toContainerRow } from "@/lib/docker/container-view";
+import { dockerClient } from "@/lib/endpoints/docker-client";
+import { Alert } from "@/components/ui/alert";
+import { ContainersTable } from "@/components/docker/containers-table";
+
+export const dynamic = "force-dynamic";
+
+export default async function ContainersPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { endpoint, role } = await requirePageEndpoint(id);
+  const result = await readUpstream(endpoint, async () =>
+    (await dockerClient(endpoint).listContainers({ all: true })).map(toContainerRow),
+  );
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center">
+        <h1 className="text-xl font-semibold">{endpoint.name} · containers</h1>
+        {role === "ENDPOINT_ADMIN" ? (
+          <Link
+            href={`/endpoints/${endpoint.id}/containers/new`}
+            className="ml-auto rounded-md bg-accent px-3 py-1.5 font-medium text-white"
+          >
+            Create container
+          </Link>
+        ) : null}
+      </div>
+      {"error" in result ? (
+        <Alert>{result.error}</Alert>
+      ) : (
+        <ContainersTable endpointId={endpoint.id} initial={result.data} role={role} />
+      )}
+    </div>
+  );
+}

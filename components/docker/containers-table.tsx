@@ -1,0 +1,225 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { ContainerRow } from "@/lib/docker/container-view";
+import type { EndpointRole } from "@/lib/rbac/actions";
+import { api } from "@/lib/client/api";
+import { formatAgo } from "@/lib/client/format";
+import { useContainerRows } from "@/lib/client/use-container-rows";
+import { useWindowedRows } from "@/lib/client/use-windowed-rows";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { LiveIndicator } from "./live-indicator";
+import { StateBadge } from "./state-badge";
+
+const ROW_HEIGHT = 41;
+const STATES = ["all", "running", "exited", "paused", "created"] as const;
+type Action = "start" | "stop" | "restart" | "pause" | "unpause" | "kill" | "remove";
+
+function actionsFor(row: ContainerRow, role: EndpointRole | null): Action[] {
+  if (role === "VIEWER" || !role) return [];
+  const lifecycle: Action[] =
+    row.state === "running"
+      ? ["stop", "restart", "pause", "kill"]
+      : row.state === "paused"
+        ? ["unpause", "kill"]
+        : ["start"];
+  return role === "ENDPOINT_ADMIN" ? [...lifecycle, "remove"] : lifecycle;
+}
+
+export function ContainersTable({
+  endpointId,
+  initial,
+  role,
+}: {
+  endpointId: string;
+  initial: ContainerRow[];
+  role: EndpointRole | null;
+}) {
+  const { rows, live } = useContainerRows(endpointId, initial);
+  const [text, setText] = useState("");
+  const [state, setState] = useState<(typeof STATES)[number]>("all");
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [busy, setBusy] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const viewport = useRef<HTMLDivElement>(null);
+  const filterInput = useRef<HTMLInputElement>(null);
+
+  const visible = useMemo(() => {
+    const needle = text.trim().toLowerCase();
+    return rows.filter(
+      (r) =>
+        (state === "all" || r.state === state) &&
+        (!needle ||
+          [r.name, r.image, r.project ?? "", ...Object.entries(r.labels).map(([k, v]) => `${k}=${v}`)].some((s) =>
+            s.toLowerCase().includes(needle),
+          )),
+    );
+  }, [rows, text, state]);
+  const windowed = useWindowedRows({ count: visible.length, rowHeight: ROW_HEIGHT, viewport });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "/" && document.activeElement?.tagName !== "INPUT") {
+        e.preventDefault();
+        filterInput.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  async function run(action: Action, ids: string[]) {
+    if (action === "remove" && !confirm(`Remove ${ids.length} container(s)? Running ones are stopped first.`)) return;
+    setError(null);
+    setBusy((b) => new Set([...b, ...ids]));
+    const failures: string[] = [];
+    await Promise.all(
+      ids.map((id) =>
+        api(`/api/endpoints/${endpointId}/docker/containers/${id}/${action}`, {
+          body: action === "remove" ? { force: true } : {},
+        }).catch((e: Error) => failures.push(`${rows.find((r) => r.id === id)?.name ?? id}: ${e.message}`)),
+      ),
+    );
+    setBusy((b) => new Set([...b].filter((id) => !ids.includes(id))));
+    if (failures.length) setError(failures.join("\n"));
+    if (action === "remove") setSelected(new Set());
+  }
+
+  const allSelected = visible.length > 0 && visible.every((r) => selected.has(r.id));
+  const bulk: Action[] =
+    role === "ENDPOINT_ADMIN"
+      ? ["start", "stop", "restart", "remove"]
+      : role === "OPERATOR"
+        ? ["start", "stop", "restart"]
+        : [];
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          ref={filterInput}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="Filter by name, image, project or label  ( / )"
+          aria-label="Filter containers"
+          className="w-80 rounded-md border border-line bg-panel px-2.5 py-1.5"
+        />
+        <div className="flex overflow-hidden rounded-md border border-line" role="group" aria-label="State">
+          {STATES.map((s) => (
+            <button
+              key={s}
+              onClick={() => setState(s)}
+              className={`px-2.5 py-1.5 text-xs ${state === s ? "bg-accent text-white" : "bg-panel"}`}
+              aria-pressed={state === s}
+            >
+              {s} ({s === "all" ? rows.length : rows.filter((r) => r.state === s).length})
+            </button>
+          ))}
+        </div>
+        {selected.size > 0 && bulk.length > 0 ? (
+          <div className="flex items-center gap-1">
+            <span className="text-muted">{selected.size} selected:</span>
+            {bulk.map((a) => (
+              <Button
+                key={a}
+                variant={a === "remove" ? "danger" : "secondary"}
+                onClick={() => void run(a, [...selected])}
+              >
+                {a}
+              </Button>
+            ))}
+          </div>
+        ) : null}
+        <span className="ml-auto">
+          <LiveIndicator live={live} />
+        </span>
+      </div>
+      {error ? (
+        <Alert>
+          <span className="whitespace-pre-line">{error}</span>
+        </Alert>
+      ) : null}
+      <div
+        ref={viewport}
+        className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-panel"
+        data-testid="containers-viewport"
+      >
+        <table className="w-full table-fixed text-left">
+          <thead className="sticky top-0 z-10 border-b border-line bg-panel text-xs uppercase text-muted">
+            <tr>
+              <th className="w-8 px-3 py-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all"
+                  checked={allSelected}
+                  onChange={() => setSelected(allSelected ? new Set() : new Set(visible.map((r) => r.id)))}
+                />
+              </th>
+              <th className="w-1/5 px-3 py-2">Name</th>
+              <th className="w-1/5 px-3 py-2">Image</th>
+              <th className="w-32 px-3 py-2">State</th>
+              <th className="w-24 px-3 py-2">Created</th>
+              <th className="px-3 py-2">Ports</th>
+              <th className="w-28 px-3 py-2">Project</th>
+              <th className="w-64 px-3 py-2">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {windowed.padTop > 0 ? <tr style={{ height: windowed.padTop }} /> : null}
+            {visible.slice(windowed.start, windowed.end).map((r) => (
+              <tr
+                key={r.id}
+                style={{ height: ROW_HEIGHT }}
+                className="border-b border-line hover:bg-canvas"
+                data-testid={`container-row-${r.name}`}
+              >
+                <td className="px-3">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${r.name}`}
+                    checked={selected.has(r.id)}
+                    onChange={() =>
+                      setSelected((s) =>
+                        s.has(r.id) ? new Set([...s].filter((x) => x !== r.id)) : new Set([...s, r.id]),
+                      )
+                    }
+                  />
+                </td>
+                <td className="truncate px-3 font-medium">
+                  <Link href={`/endpoints/${endpointId}/containers/${r.id}`}>{r.name}</Link>
+                </td>
+                <td className="truncate px-3 font-mono text-xs" title={r.image}>
+                  {r.image}
+                </td>
+                <td className="px-3">
+                  <StateBadge state={r.state} health={r.health} />
+                </td>
+                <td className="px-3 text-muted">{formatAgo(r.created)}</td>
+                <td className="truncate px-3 font-mono text-xs">{r.ports.join(", ")}</td>
+                <td className="truncate px-3">{r.project ?? ""}</td>
+                <td className="px-3">
+                  <div className="flex gap-1">
+                    {actionsFor(r, role).map((a) => (
+                      <button
+                        key={a}
+                        disabled={busy.has(r.id)}
+                        onClick={() => void run(a, [r.id])}
+                        className={`rounded border border-line px-1.5 py-0.5 text-xs hover:bg-canvas disabled:opacity-50 ${a === "remove" || a === "kill" ? "text-bad" : ""}`}
+                      >
+                        {a}
+                      </button>
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+            {windowed.padBottom > 0 ? <tr style={{ height: windowed.padBottom }} /> : null}
+          </tbody>
+        </table>
+        {visible.length === 0 ? <p className="p-4 text-muted">No containers match.</p> : null}
+      </div>
+    </div>
+  );
+}

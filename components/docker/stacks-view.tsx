@@ -1,0 +1,110 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { ContainerRow } from "@/lib/docker/container-view";
+import type { EndpointRole } from "@/lib/rbac/actions";
+import { api } from "@/lib/client/api";
+import { useContainerRows } from "@/lib/client/use-container-rows";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+import { LiveIndicator } from "./live-indicator";
+import { StateBadge } from "./state-badge";
+
+// Compose projects (com.docker.compose.project), with start / stop / remove of the whole group.
+export function StacksView({
+  endpointId,
+  initial,
+  role,
+}: {
+  endpointId: string;
+  initial: ContainerRow[];
+  role: EndpointRole | null;
+}) {
+  const { rows, live } = useContainerRows(endpointId, initial);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const stacks = useMemo(() => {
+    const groups = new Map<string, ContainerRow[]>();
+    for (const r of rows) if (r.project) groups.set(r.project, [...(groups.get(r.project) ?? []), r]);
+    return [...groups].sort(([a], [b]) => a.localeCompare(b));
+  }, [rows]);
+
+  async function run(project: string, action: "start" | "stop" | "remove", members: ContainerRow[]) {
+    if (action === "remove" && !confirm(`Remove all ${members.length} containers of ${project}?`)) return;
+    setBusy(project);
+    setError(null);
+    const targets = members.filter(
+      (m) => action === "remove" || (action === "start" ? m.state !== "running" : m.state === "running"),
+    );
+    const failures = await Promise.all(
+      targets.map((m) =>
+        api(`/api/endpoints/${endpointId}/docker/containers/${m.id}/${action}`, {
+          body: action === "remove" ? { force: true } : {},
+        }).then(
+          () => null,
+          (e: Error) => `${m.name}: ${e.message}`,
+        ),
+      ),
+    );
+    setBusy(null);
+    const messages = failures.filter(Boolean);
+    if (messages.length) setError(messages.join("\n"));
+  }
+
+  const canOperate = role === "OPERATOR" || role === "ENDPOINT_ADMIN";
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center gap-2">
+        <h1 className="text-xl font-semibold">Stacks</h1>
+        <LiveIndicator live={live} />
+      </div>
+      {error ? (
+        <Alert>
+          <span className="whitespace-pre-line">{error}</span>
+        </Alert>
+      ) : null}
+      {stacks.length === 0 ? <p className="text-muted">No containers carry a compose project label.</p> : null}
+      {stacks.map(([project, members]) => {
+        const running = members.filter((m) => m.state === "running").length;
+        return (
+          <section key={project} className="rounded-lg border border-line bg-panel" data-testid={`stack-${project}`}>
+            <header className="flex items-center gap-3 border-b border-line px-4 py-2">
+              <h2 className="font-semibold">{project}</h2>
+              <span className="text-muted">
+                {running}/{members.length} running
+              </span>
+              {canOperate ? (
+                <div className="ml-auto flex gap-1">
+                  <Button disabled={busy === project} onClick={() => void run(project, "start", members)}>
+                    Start
+                  </Button>
+                  <Button disabled={busy === project} onClick={() => void run(project, "stop", members)}>
+                    Stop
+                  </Button>
+                  {role === "ENDPOINT_ADMIN" ? (
+                    <Button
+                      variant="danger"
+                      disabled={busy === project}
+                      onClick={() => void run(project, "remove", members)}
+                    >
+                      Remove
+                    </Button>
+                  ) : null}
+                </div>
+              ) : null}
+            </header>
+            <ul className="divide-y divide-line">
+              {members.map((m) => (
+                <li key={m.id} className="flex items-center gap-3 px-4 py-1.5">
+                  <span className="w-48 truncate">{m.service ?? m.name}</span>
+                  <StateBadge state={m.state} health={m.health} />
+                  <span className="truncate font-mono text-xs text-muted">{m.image}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// Operating containers from the browser against a real engine: rows change state live.
+import Docker from "dockerode";
+import { expect, test } from "@playwright/test";
+import { readTestEnv } from "../../scripts/testenv/state";
+import { base, signInAsAdmin } from "./support";
+
+const env = readTestEnv();
+const docker = new Docker({ socketPath: env.docker[0]!.socketPath });
+const created: string[] = [];
+
+test.afterAll(async () => {
+  await Promise.all(
+    created.map((id) =>
+      docker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
+});
+
+async function engineEndpoint(page: import("@playwright/test").Page): Promise<string> {
+  const response = await page.request.post(`${base()}/api/endpoints`, {
+    data: {
+      name: `e2e-engine-${Date.now()}`,
+      connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
+    },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
+}
+
+test("stop and start a container from its row; the state changes without reloading", async ({ page }) => {
+  await signInAsAdmin(page);
+  const endpointId = await engineEndpoint(page);
+  const name = `e2e-row-${Date.now()}`;
+  const container = await docker.createContainer({
+    name,
+    Image: env.testImage,
+    Cmd: ["sleep", "300"],
+    HostConfig: { NetworkMode: "none" },
+  });
+  created.push(container.id);
+  await container.start();
+
+  await page.goto(`${base()}/endpoints/${endpointId}/containers`);
+  const row = page.getByTestId(`container-row-${name}`);
+  await expect(row.getByTestId("container-state")).toHaveText("running");
+  await expect(page.getByText("● live")).toBeVisible();
+  await row.getByRole("button", { name: "stop" }).click();
+  await expect(row.getByTestId("container-state")).toHaveText("exited");
+  expect((await container.inspect()).State.Running).toBe(false);
+  await row.getByRole("button", { name: "start" }).click();
+  await expect(row.getByTestId("container-state")).toHaveText("running");
+
+  // A change made outside the dashboard shows up too.
+  await container.pause();
+  await expect(row.getByTestId("container-state")).toHaveText("paused");
+  await container.unpause();
+});
+
+test("create a container from the test image and see it running", async ({ page }) => {
+  await signInAsAdmin(page);
+  const endpointId = await engineEndpoint(page);
+  const name = `e2e-created-${Date.now()}`;
+  await page.goto(`${base()}/endpoints/${endpointId}/containers`);
+  await page.getByRole("link", { name: "Create container" }).click();
+  await page.getByLabel("Image").fill(env.testImage);
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Command").fill("sleep 300");
+  await page.getByLabel("Network mode").fill("none");
+  await page.getByRole("button", { name: "Create container" }).click();
+  await expect(page).toHaveURL(new RegExp(`/endpoints/${endpointId}/containers$`));
+  const row = page.getByTestId(`container-row-${name}`);
+  await expect(row.getByTestId("container-state")).toHaveText("running");
+  const [info] = await docker.listContainers({ filters: { name: [name] } });
+  created.push(info!.Id);
+  expect(info!.State).toBe("running");
+});

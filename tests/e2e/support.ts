@@ -1,0 +1,23 @@
+// Shared steps for end-to-end specs.
+import { expect, type Page } from "@playwright/test";
+
+export const base = () => process.env.E2E_BASE_URL!;
+export const E2E_ADMIN = { name: "Ada Admin", email: "ada@example.test", password: "a very long password" };
+
+/** Signs in as the administrator, doing the first-run set-up if nobody has yet. */
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto(`${base()}/login`);
+  if (page.url().endsWith("/setup")) {
+    await page.getByLabel("Name", { exact: true }).fill(E2E_ADMIN.name);
+    await page.getByLabel("Email").fill(E2E_ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
+    await page.getByLabel("Confirm password").fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "Create administrator" }).click();
+    await page.getByRole("button", { name: /Continue/ }).click();
+  } else {
+    await page.getByLabel("Email").fill(E2E_ADMIN.email);
+    await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+  }
+  await expect(page).toHaveURL(/\/endpoints$/);
+}
