@@ -1,31 +1,34 @@
 "use client";
 
-import Link from "next/link";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import type { EndpointRole } from "@/lib/rbac/actions";
 import { api } from "@/lib/client/api";
-import { formatAgo } from "@/lib/client/format";
 import { useContainerRows } from "@/lib/client/use-container-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ContainerTableRow, type Action } from "./container-table-row";
 import { LiveIndicator } from "./live-indicator";
-import { StateBadge } from "./state-badge";
 
 const ROW_HEIGHT = 41;
 const STATES = ["all", "running", "exited", "paused", "created"] as const;
-type Action = "start" | "stop" | "restart" | "pause" | "unpause" | "kill" | "remove";
+
+// Constant arrays, so memoized rows see the same props when nothing changed.
+const NONE: Action[] = [];
+const LIFECYCLE: Record<"running" | "paused" | "other", Action[]> = {
+  running: ["stop", "restart", "pause", "kill"],
+  paused: ["unpause", "kill"],
+  other: ["start"],
+};
+const WITH_REMOVE = Object.fromEntries(
+  Object.entries(LIFECYCLE).map(([k, v]) => [k, [...v, "remove"]]),
+) as typeof LIFECYCLE;
 
 function actionsFor(row: ContainerRow, role: EndpointRole | null): Action[] {
-  if (role === "VIEWER" || !role) return [];
-  const lifecycle: Action[] =
-    row.state === "running"
-      ? ["stop", "restart", "pause", "kill"]
-      : row.state === "paused"
-        ? ["unpause", "kill"]
-        : ["start"];
-  return role === "ENDPOINT_ADMIN" ? [...lifecycle, "remove"] : lifecycle;
+  if (role !== "OPERATOR" && role !== "ENDPOINT_ADMIN") return NONE;
+  const key = row.state === "running" || row.state === "paused" ? row.state : "other";
+  return (role === "ENDPOINT_ADMIN" ? WITH_REMOVE : LIFECYCLE)[key];
 }
 
 export function ContainersTable({
@@ -70,22 +73,32 @@ export function ContainersTable({
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  async function run(action: Action, ids: string[]) {
-    if (action === "remove" && !confirm(`Remove ${ids.length} container(s)? Running ones are stopped first.`)) return;
-    setError(null);
-    setBusy((b) => new Set([...b, ...ids]));
-    const failures: string[] = [];
-    await Promise.all(
-      ids.map((id) =>
-        api(`/api/endpoints/${endpointId}/docker/containers/${id}/${action}`, {
-          body: action === "remove" ? { force: true } : {},
-        }).catch((e: Error) => failures.push(`${rows.find((r) => r.id === id)?.name ?? id}: ${e.message}`)),
-      ),
-    );
-    setBusy((b) => new Set([...b].filter((id) => !ids.includes(id))));
-    if (failures.length) setError(failures.join("\n"));
-    if (action === "remove") setSelected(new Set());
-  }
+  const run = useCallback(
+    async (action: Action, targets: { id: string; name: string }[]) => {
+      if (action === "remove" && !confirm(`Remove ${targets.length} container(s)? Running ones are stopped first.`))
+        return;
+      const ids = targets.map((t) => t.id);
+      setError(null);
+      setBusy((b) => new Set([...b, ...ids]));
+      const failures: string[] = [];
+      await Promise.all(
+        targets.map((t) =>
+          api(`/api/endpoints/${endpointId}/docker/containers/${t.id}/${action}`, {
+            body: action === "remove" ? { force: true } : {},
+          }).catch((e: Error) => failures.push(`${t.name}: ${e.message}`)),
+        ),
+      );
+      setBusy((b) => new Set([...b].filter((id) => !ids.includes(id))));
+      if (failures.length) setError(failures.join("\n"));
+      if (action === "remove") setSelected(new Set());
+    },
+    [endpointId],
+  );
+  const toggle = useCallback(
+    (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))),
+    [],
+  );
+  const act = useCallback((action: Action, row: ContainerRow) => void run(action, [row]), [run]);
 
   const allSelected = visible.length > 0 && visible.every((r) => selected.has(r.id));
   const bulk: Action[] =
@@ -125,7 +138,12 @@ export function ContainersTable({
               <Button
                 key={a}
                 variant={a === "remove" ? "danger" : "secondary"}
-                onClick={() => void run(a, [...selected])}
+                onClick={() =>
+                  void run(
+                    a,
+                    rows.filter((r) => selected.has(r.id)),
+                  )
+                }
               >
                 {a}
               </Button>
@@ -169,51 +187,17 @@ export function ContainersTable({
           <tbody>
             {windowed.padTop > 0 ? <tr style={{ height: windowed.padTop }} /> : null}
             {visible.slice(windowed.start, windowed.end).map((r) => (
-              <tr
+              <ContainerTableRow
                 key={r.id}
-                style={{ height: ROW_HEIGHT }}
-                className="border-b border-line hover:bg-canvas"
-                data-testid={`container-row-${r.name}`}
-              >
-                <td className="px-3">
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${r.name}`}
-                    checked={selected.has(r.id)}
-                    onChange={() =>
-                      setSelected((s) =>
-                        s.has(r.id) ? new Set([...s].filter((x) => x !== r.id)) : new Set([...s, r.id]),
-                      )
-                    }
-                  />
-                </td>
-                <td className="truncate px-3 font-medium">
-                  <Link href={`/endpoints/${endpointId}/containers/${r.id}`}>{r.name}</Link>
-                </td>
-                <td className="truncate px-3 font-mono text-xs" title={r.image}>
-                  {r.image}
-                </td>
-                <td className="px-3">
-                  <StateBadge state={r.state} health={r.health} />
-                </td>
-                <td className="px-3 text-muted">{formatAgo(r.created)}</td>
-                <td className="truncate px-3 font-mono text-xs">{r.ports.join(", ")}</td>
-                <td className="truncate px-3">{r.project ?? ""}</td>
-                <td className="px-3">
-                  <div className="flex gap-1">
-                    {actionsFor(r, role).map((a) => (
-                      <button
-                        key={a}
-                        disabled={busy.has(r.id)}
-                        onClick={() => void run(a, [r.id])}
-                        className={`rounded border border-line px-1.5 py-0.5 text-xs hover:bg-canvas disabled:opacity-50 ${a === "remove" || a === "kill" ? "text-bad" : ""}`}
-                      >
-                        {a}
-                      </button>
-                    ))}
-                  </div>
-                </td>
-              </tr>
+                row={r}
+                endpointId={endpointId}
+                height={ROW_HEIGHT}
+                actions={actionsFor(r, role)}
+                selected={selected.has(r.id)}
+                busy={busy.has(r.id)}
+                onToggle={toggle}
+                onAction={act}
+              />
             ))}
             {windowed.padBottom > 0 ? <tr style={{ height: windowed.padBottom }} /> : null}
           </tbody>

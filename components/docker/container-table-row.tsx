@@ -1,0 +1,65 @@
+"use client";
+
+import Link from "next/link";
+import { memo } from "react";
+import type { ContainerRow } from "@/lib/docker/container-view";
+import { formatAgo } from "@/lib/client/format";
+import { StateBadge } from "./state-badge";
+
+export type Action = "start" | "stop" | "restart" | "pause" | "unpause" | "kill" | "remove";
+
+// Memoized: scrolling and live updates re-render only the rows that changed.
+export const ContainerTableRow = memo(function ContainerTableRow(props: {
+  row: ContainerRow;
+  endpointId: string;
+  height: number;
+  actions: Action[];
+  selected: boolean;
+  busy: boolean;
+  onToggle(id: string): void;
+  onAction(action: Action, row: ContainerRow): void;
+}) {
+  const { row: r, endpointId } = props;
+  return (
+    <tr
+      style={{ height: props.height }}
+      className="border-b border-line hover:bg-canvas"
+      data-testid={`container-row-${r.name}`}
+    >
+      <td className="px-3">
+        <input
+          type="checkbox"
+          aria-label={`Select ${r.name}`}
+          checked={props.selected}
+          onChange={() => props.onToggle(r.id)}
+        />
+      </td>
+      <td className="truncate px-3 font-medium">
+        <Link href={`/endpoints/${endpointId}/containers/${r.id}`}>{r.name}</Link>
+      </td>
+      <td className="truncate px-3 font-mono text-xs" title={r.image}>
+        {r.image}
+      </td>
+      <td className="px-3">
+        <StateBadge state={r.state} health={r.health} />
+      </td>
+      <td className="px-3 text-muted">{formatAgo(r.created)}</td>
+      <td className="truncate px-3 font-mono text-xs">{r.ports.join(", ")}</td>
+      <td className="truncate px-3">{r.project ?? ""}</td>
+      <td className="px-3">
+        <div className="flex gap-1">
+          {props.actions.map((a) => (
+            <button
+              key={a}
+              disabled={props.busy}
+              onClick={() => props.onAction(a, r)}
+              className={`rounded border border-line px-1.5 py-0.5 text-xs hover:bg-canvas disabled:opacity-50 ${a === "remove" || a === "kill" ? "text-bad" : ""}`}
+            >
+              {a}
+            </button>
+          ))}
+        </div>
+      </td>
+    </tr>
+  );
+});
