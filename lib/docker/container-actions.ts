@@ -2,6 +2,7 @@
 import type Docker from "dockerode";
 import { z } from "zod";
 import type { Action } from "../rbac/actions";
+import { recreateContainer } from "./recreate-container";
 
 export const containerActionBody = z
   .object({
@@ -23,34 +24,58 @@ export const containerActionBody = z
       .regex(/^[A-Z0-9]+$/)
       .max(16)
       .optional(),
+    // recreate: a new image tag, and variables to set (value) or remove (null)
+    image: z.string().trim().min(1).max(512).optional(),
+    env: z
+      .record(
+        z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "invalid environment variable name"),
+        z.string().max(32_768).nullable(),
+      )
+      .optional(),
   })
   .default({});
 
 type Body = z.infer<typeof containerActionBody>;
 
+/** How long the engine may take to answer: stopping waits up to `timeout` seconds (default 10). */
+export function actionTimeoutMs(action: ContainerAction, body: Body, baseMs: number): number {
+  return ["stop", "restart", "recreate", "remove"].includes(action) ? (body.timeout ?? 10) * 1000 + 2 * baseMs : baseMs;
+}
+
+const on = (docker: Docker, id: string) => docker.getContainer(id);
+
 export const CONTAINER_ACTIONS = {
-  start: { permission: "workload.lifecycle", run: (c: Docker.Container) => c.start() },
-  stop: { permission: "workload.lifecycle", run: (c: Docker.Container, b: Body) => c.stop({ t: b.timeout }) },
-  restart: { permission: "workload.lifecycle", run: (c: Docker.Container, b: Body) => c.restart({ t: b.timeout }) },
+  start: { permission: "workload.lifecycle", run: (d: Docker, id: string) => on(d, id).start() },
+  stop: { permission: "workload.lifecycle", run: (d: Docker, id: string, b: Body) => on(d, id).stop({ t: b.timeout }) },
+  restart: {
+    permission: "workload.lifecycle",
+    run: (d: Docker, id: string, b: Body) => on(d, id).restart({ t: b.timeout }),
+  },
   kill: {
     permission: "workload.lifecycle",
-    run: (c: Docker.Container, b: Body) => c.kill({ signal: b.signal ?? "SIGKILL" }),
+    run: (d: Docker, id: string, b: Body) => on(d, id).kill({ signal: b.signal ?? "SIGKILL" }),
   },
-  pause: { permission: "workload.lifecycle", run: (c: Docker.Container) => c.pause() },
-  unpause: { permission: "workload.lifecycle", run: (c: Docker.Container) => c.unpause() },
+  pause: { permission: "workload.lifecycle", run: (d: Docker, id: string) => on(d, id).pause() },
+  unpause: { permission: "workload.lifecycle", run: (d: Docker, id: string) => on(d, id).unpause() },
   rename: {
     permission: "workload.lifecycle",
-    run: (c: Docker.Container, b: Body) => {
+    run: (d: Docker, id: string, b: Body) => {
       if (!b.name)
         throw new z.ZodError([{ code: "custom", path: ["name"], message: "a new name is required", input: undefined }]);
-      return c.rename({ name: b.name });
+      return on(d, id).rename({ name: b.name });
     },
+  },
+  // Same configuration with a changed image tag or environment.
+  recreate: {
+    permission: "resource.write",
+    run: (d: Docker, id: string, b: Body) =>
+      recreateContainer(d, id, { image: b.image, env: b.env, stopTimeout: b.timeout }),
   },
   remove: {
     permission: "resource.delete",
-    run: (c: Docker.Container, b: Body) => c.remove({ v: b.volumes ?? false, force: b.force ?? false }),
+    run: (d: Docker, id: string, b: Body) => on(d, id).remove({ v: b.volumes ?? false, force: b.force ?? false }),
   },
-} satisfies Record<string, { permission: Action; run: (c: Docker.Container, b: Body) => Promise<unknown> }>;
+} satisfies Record<string, { permission: Action; run: (d: Docker, id: string, b: Body) => Promise<unknown> }>;
 
 export type ContainerAction = keyof typeof CONTAINER_ACTIONS;
 export const containerActionName = z.enum(Object.keys(CONTAINER_ACTIONS) as [ContainerAction, ...ContainerAction[]]);

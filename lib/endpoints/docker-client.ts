@@ -17,19 +17,25 @@ function cache(): Cache {
   return holder[key];
 }
 
-export function dockerClient(endpoint: Endpoint): Docker {
+/**
+ * `timeoutMs` bounds the wait for the engine's answer; operations that legitimately take long
+ * (stopping a container that ignores SIGTERM, pulling) ask for more than the default.
+ */
+export function dockerClient(endpoint: Endpoint, options: { timeoutMs?: number } = {}): Docker {
+  const timeoutMs = options.timeoutMs ?? config().UPSTREAM_TIMEOUT_MS;
   if (endpoint.kind !== "DOCKER") throw badRequest("this endpoint is not a Docker engine");
   // Status checks touch updatedAt; only a change of what we connect with makes a new client.
   const version = `${endpoint.secret}|${endpoint.tlsVerify}|${endpoint.sshHostKey}`;
-  const cached = cache().get(endpoint.id);
+  const cacheKey = `${endpoint.id}|${timeoutMs}`;
+  const cached = cache().get(cacheKey);
   if (cached && cached.version === version) return cached.docker;
   const target = openTarget(endpoint);
   if (target.kind !== "docker") throw badRequest("this endpoint is not a Docker engine");
   const docker = connectDocker(target, {
     tlsVerify: endpoint.tlsVerify,
-    timeoutMs: config().UPSTREAM_TIMEOUT_MS,
+    timeoutMs,
     sshHostKey: endpoint.sshHostKey,
   });
-  cache().set(endpoint.id, { version, docker });
+  cache().set(cacheKey, { version, docker });
   return docker;
 }

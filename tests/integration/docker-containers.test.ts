@@ -126,3 +126,38 @@ describe("containers API", () => {
     expect(badBody.json.error).toMatch(/image is required/);
   });
 });
+
+describe("recreate", () => {
+  it("replaces a container with a changed environment, keeping its name, as ENDPOINT_ADMIN only", async () => {
+    const name = `recreate-${Date.now()}`;
+    const { id } = await runContainer(name);
+    expect((await ctx.operator.request("POST", `${base}/${id}/recreate`, { env: { MODE: "prod" } })).status).toBe(403);
+    const response = await ctx.admin.request<{ id: string }>("POST", `${base}/${id}/recreate`, {
+      env: { MODE: "prod", API_KEY: null, EXTRA: "1" },
+      timeout: 1,
+    });
+    expect(response.status, response.text).toBe(200);
+    const fresh = await docker.getContainer(response.json.id).inspect();
+    cleanup.push(fresh.Id);
+    expect(fresh.Id).not.toBe(id);
+    expect(fresh.Name).toBe(`/${name}`);
+    expect(fresh.State.Running).toBe(true);
+    expect(fresh.Config.Env).toEqual(expect.arrayContaining(["MODE=prod", "EXTRA=1"]));
+    expect(fresh.Config.Env!.some((e) => e.startsWith("API_KEY="))).toBe(false);
+    await expect(docker.getContainer(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it("puts the old container back when the new one cannot be created", async () => {
+    const name = `recreate-bad-${Date.now()}`;
+    const { id } = await runContainer(name);
+    const response = await ctx.admin.request("POST", `${base}/${id}/recreate`, {
+      image: "no-such-image:404",
+      timeout: 1,
+    });
+    expect(response.status).toBe(404);
+    expect(response.json.error).toMatch(/no such image/i);
+    const info = await docker.getContainer(id).inspect();
+    expect(info.Name).toBe(`/${name}`);
+    expect(info.State.Running).toBe(true);
+  });
+});

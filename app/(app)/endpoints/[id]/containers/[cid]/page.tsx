@@ -6,17 +6,25 @@ import { dockerClient } from "@/lib/endpoints/docker-client";
 import { authorize } from "@/lib/rbac/authorize";
 import { Alert } from "@/components/ui/alert";
 import { ContainerDetailsView } from "@/components/docker/container-details-view";
+import { RecreateForm } from "@/components/docker/recreate-form";
 
 export const dynamic = "force-dynamic";
 
 export default async function ContainerPage({ params }: { params: Promise<{ id: string; cid: string }> }) {
   const { id, cid } = await params;
   if (!z.string().max(128).safeParse(cid).success) notFound();
-  const { subject, endpoint } = await requirePageEndpoint(id);
+  const { subject, endpoint, role } = await requirePageEndpoint(id);
   const showEnvValues = authorize(subject, "workload.env", { endpointId: endpoint.id }).allowed;
   const result = await readUpstream(endpoint, async () =>
     toContainerDetails(await dockerClient(endpoint).getContainer(cid).inspect(), { showEnvValues }),
   );
   if ("error" in result) return <Alert>{result.error}</Alert>;
-  return <ContainerDetailsView container={result.data} />;
+  return (
+    <div className="space-y-4">
+      <ContainerDetailsView container={result.data} />
+      {role === "ENDPOINT_ADMIN" ? (
+        <RecreateForm endpointId={endpoint.id} containerId={result.data.id} image={result.data.image} />
+      ) : null}
+    </div>
+  );
 }

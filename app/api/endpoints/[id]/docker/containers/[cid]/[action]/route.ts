@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { CONTAINER_ACTIONS, containerActionBody, containerActionName } from "@/lib/docker/container-actions";
+import { config } from "@/lib/config";
+import {
+  actionTimeoutMs,
+  CONTAINER_ACTIONS,
+  containerActionBody,
+  containerActionName,
+} from "@/lib/docker/container-actions";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { endpointRoute } from "@/lib/http/endpoint-route";
 
@@ -20,6 +26,11 @@ export const POST = endpointRoute(
     }),
   },
   async ({ endpoint, params, body }) => {
-    await CONTAINER_ACTIONS[params.action].run(dockerClient(endpoint).getContainer(params.cid), body);
+    const docker = dockerClient(endpoint, {
+      timeoutMs: actionTimeoutMs(params.action, body, config().UPSTREAM_TIMEOUT_MS),
+    });
+    const result = await CONTAINER_ACTIONS[params.action].run(docker, params.cid, body);
+    // recreate answers with the new container's id
+    if (typeof result === "string") return { id: result };
   },
 );
