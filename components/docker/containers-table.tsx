@@ -176,12 +176,12 @@ export function ContainersTable({
                 />
               </th>
               <th className="w-1/5 px-3 py-2">Name</th>
-              <th className="w-1/5 px-3 py-2">Image</th>
+              <th className="px-3 py-2">Image</th>
               <th className="w-32 px-3 py-2">State</th>
               <th className="w-24 px-3 py-2">Created</th>
-              <th className="px-3 py-2">Ports</th>
+              <th className="w-32 px-3 py-2">Ports</th>
               <th className="w-28 px-3 py-2">Project</th>
-              <th className="w-64 px-3 py-2">Actions</th>
+              <th className="w-80 px-3 py-2">Actions</th>
             </tr>
           </thead>
           <tbody>

@@ -103,6 +103,7 @@ export class DockerEventHub {
         this.reconnect(endpointId, upstream, docker, 0, error?.message ?? "the engine closed the event stream");
       };
       stream.on("end", () => lost());
+      stream.on("close", () => lost());
       stream.on("error", lost);
     } catch (error) {
       this.reconnect(endpointId, upstream, docker, attempt + 1, (error as Error).message);

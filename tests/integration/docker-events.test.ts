@@ -92,4 +92,32 @@ describe("Docker events", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(events.length).toBe(before);
   });
+
+  it("re-opens a lost event stream from where it stopped: no event of the gap is missed", async () => {
+    const rows: string[] = [];
+    const states: boolean[] = [];
+    const hub = new DockerEventHub({
+      container: (e) => rows.push(e.id),
+      other: () => {},
+      stream: (e) => states.push(e.connected),
+    });
+    hub.ensure("gap", () => docker);
+    await expect.poll(() => hub.isConnected("gap")).toBe(true);
+    // Cut the connection under the stream, as an engine restart or a network drop would.
+    const upstream = (
+      hub as unknown as { upstreams: Map<string, { stream: { socket?: { destroy(): void } } }> }
+    ).upstreams.get("gap")!;
+    upstream.stream.socket!.destroy();
+    await expect.poll(() => states.includes(false)).toBe(true);
+    // Made while the stream is down: must still arrive, through `since`.
+    const container = await docker.createContainer({
+      Image: ctx.env.testImage,
+      Cmd: ["true"],
+      HostConfig: { NetworkMode: "none" },
+    });
+    cleanup.push(container.id);
+    await expect.poll(() => states.at(-1), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => rows.filter((id) => id === container.id).length, { timeout: 10_000 }).toBe(1);
+    hub.release("gap");
+  });
 });
