@@ -2,30 +2,16 @@
 
 import { useState, type FormEvent } from "react";
 import { formatBytes } from "@/lib/client/format";
+import { postNdjson } from "@/lib/client/post-ndjson";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
+import { ProgressBar } from "../ui/progress-bar";
 
 interface Layer {
   status: string;
   current?: number;
   total?: number;
-}
-
-function Bar({ value, total, label }: { value: number; total: number; label: string }) {
-  const percent = total > 0 ? Math.min(100, (value / total) * 100) : 0;
-  return (
-    <div
-      className="h-2 overflow-hidden rounded-full bg-canvas"
-      role="progressbar"
-      aria-label={label}
-      aria-valuenow={Math.round(percent)}
-      aria-valuemin={0}
-      aria-valuemax={100}
-    >
-      <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
-    </div>
-  );
 }
 
 // Pull with a live progress bar per layer, fed by the engine's own pull stream.
@@ -50,36 +36,21 @@ export function PullImage({ endpointId, onPulled }: { endpointId: string; onPull
     setLayers({});
     setMessage(null);
     try {
-      const response = await fetch(`/api/endpoints/${endpointId}/docker/images/pull`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ image, auth }),
-      });
-      if (!response.ok || !response.body)
-        throw new Error(((await response.json()) as { error?: string }).error ?? `pull failed (${response.status})`);
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const parts = buffer.split("\n");
-        buffer = parts.pop() ?? "";
-        for (const line of parts.filter(Boolean)) {
-          const e = JSON.parse(line) as Layer & { id?: string; done?: boolean; error?: string };
+      await postNdjson<Layer & { id?: string; done?: boolean; error?: string }>(
+        `/api/endpoints/${endpointId}/docker/images/pull`,
+        { image, auth },
+        (e) => {
           if (e.error) setMessage({ tone: "bad", text: e.error });
           else if (e.done) setMessage({ tone: "ok", text: `Pulled ${image}` });
-          else if (e.id && /^[0-9a-f]{12}$/.test(e.id))
+          else if (e.id && /^[0-9a-f]{12}$/.test(e.id)) {
+            const id = e.id;
             setLayers((all) => ({
               ...all,
-              [e.id!]: {
-                status: e.status,
-                current: e.current ?? all[e.id!]?.current,
-                total: e.total ?? all[e.id!]?.total,
-              },
+              [id]: { status: e.status, current: e.current ?? all[id]?.current, total: e.total ?? all[id]?.total },
             }));
-        }
-      }
+          }
+        },
+      );
       onPulled();
     } catch (e) {
       setMessage({ tone: "bad", text: (e as Error).message });
@@ -132,12 +103,12 @@ export function PullImage({ endpointId, onPulled }: { endpointId: string; onPull
               {formatBytes(current)} / {formatBytes(total)}
             </span>
           </div>
-          <Bar value={current} total={total} label="Pull progress" />
+          <ProgressBar value={current} total={total} label="Pull progress" />
           {entries.map(([id, l]) => (
             <div key={id} className="grid grid-cols-[7rem_10rem_1fr] items-center gap-2 text-xs">
               <code>{id}</code>
               <span className="text-muted">{l.status}</span>
-              <Bar
+              <ProgressBar
                 value={l.status === "Pull complete" ? 1 : (l.current ?? 0)}
                 total={l.status === "Pull complete" ? 1 : (l.total ?? 0)}
                 label={`Layer ${id}`}

@@ -7,6 +7,7 @@ import { api } from "@/lib/client/api";
 import { useContainerRows } from "@/lib/client/use-container-rows";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { DeployStackForm } from "./deploy-stack-form";
 import { LiveIndicator } from "./live-indicator";
 import { StateBadge } from "./state-badge";
 
@@ -58,6 +59,7 @@ export function StacksView({
         <h1 className="text-xl font-semibold">Stacks</h1>
         <LiveIndicator live={live} />
       </div>
+      {role === "ENDPOINT_ADMIN" ? <DeployStackForm endpointId={endpointId} /> : null}
       {error ? (
         <Alert>
           <span className="whitespace-pre-line">{error}</span>

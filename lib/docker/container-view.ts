@@ -35,3 +35,28 @@ export function toContainerRow(c: Docker.ContainerInfo): ContainerRow {
     labels,
   };
 }
+
+/**
+ * The same row from a container's inspect data. Used after an event: the engine updates its
+ * list view only after announcing the event, while inspect waits for the change to finish.
+ */
+export function rowFromInspect(info: Docker.ContainerInspectInfo): ContainerRow {
+  const labels = info.Config.Labels ?? {};
+  const health = (info.State as { Health?: { Status?: string } }).Health?.Status;
+  const ports = Object.entries(info.NetworkSettings.Ports ?? {}).flatMap(([port, bindings]) =>
+    bindings?.length ? bindings.map((b) => `${b.HostIp}:${b.HostPort}→${port}`) : [port],
+  );
+  return {
+    id: info.Id,
+    name: info.Name.replace(/^\//, ""),
+    image: info.Config.Image,
+    state: info.State.Status,
+    status: info.State.Status,
+    health: health && health !== "none" ? health : null,
+    created: Math.floor(new Date(info.Created).getTime() / 1000),
+    ports,
+    project: labels["com.docker.compose.project"] ?? null,
+    service: labels["com.docker.compose.service"] ?? null,
+    labels,
+  };
+}

@@ -3,8 +3,7 @@
 // stream is re-opened with `since` (no missed event) and clients are told while it is down.
 // The upstream closes when the last watcher leaves.
 import type Docker from "dockerode";
-import type { ContainerRow } from "../docker/container-view";
-import { toContainerRow } from "../docker/container-view";
+import { rowFromInspect, type ContainerRow } from "../docker/container-view";
 import type { DockerEventSummary } from "../realtime/events";
 
 export interface DockerEventSink {
@@ -140,20 +139,21 @@ export class DockerEventHub {
     if (type === "container") {
       // exec_* and health probes say nothing about the row
       if (action.startsWith("exec_") || action === "top") return;
-      upstream.queue = upstream.queue.then(async () =>
-        this.sink.container({ endpointId, id, row: await this.containerRow(docker, id) }),
-      );
+      upstream.queue = upstream.queue.then(async () => {
+        const row = await this.containerRow(docker, id);
+        if (row !== undefined) this.sink.container({ endpointId, id, row });
+      });
     } else {
       this.sink.other({ endpointId, type, action, id, time: Math.floor(timeNano / 1e6) });
     }
   }
 
-  private async containerRow(docker: Docker, id: string): Promise<ContainerRow | null> {
+  /** The fresh row; null once removed; undefined when the engine could not say (nothing is sent). */
+  private async containerRow(docker: Docker, id: string): Promise<ContainerRow | null | undefined> {
     try {
-      const [found] = await docker.listContainers({ all: true, filters: { id: [id] } });
-      return found ? toContainerRow(found) : null;
-    } catch {
-      return null;
+      return rowFromInspect(await docker.getContainer(id).inspect());
+    } catch (error) {
+      return (error as { statusCode?: number }).statusCode === 404 ? null : undefined;
     }
   }
 }

@@ -4,6 +4,7 @@ import { pullImage } from "@/lib/docker/images";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { describeUpstreamError } from "@/lib/endpoints/upstream-error";
 import { endpointRoute } from "@/lib/http/endpoint-route";
+import { ndjsonResponse } from "@/lib/http/ndjson-response";
 
 export const dynamic = "force-dynamic";
 
@@ -19,35 +20,19 @@ const body = z.object({
     .optional(),
 });
 
-// Streams the engine's progress as NDJSON lines ({id, status, current, total}), then a last line
-// {done: true} or {error}.
-export const POST = endpointRoute({ action: "resource.write", body }, async ({ endpoint, body, subject, address }) => {
-  const docker = dockerClient(endpoint);
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      const send = (value: unknown) => controller.enqueue(encoder.encode(JSON.stringify(value) + "\n"));
-      let outcome: "SUCCESS" | "FAILURE" = "SUCCESS";
-      let error: string | undefined;
-      try {
-        await pullImage(docker, { image: body.image, auth: body.auth }, send);
-        send({ done: true });
-      } catch (e) {
-        outcome = "FAILURE";
-        error = describeUpstreamError(e, endpoint.name).message;
-        send({ error });
-      }
-      await recordAudit({
+// Streams the engine's progress per layer ({id, status, current, total}) as NDJSON.
+export const POST = endpointRoute({ action: "resource.write", body }, async ({ endpoint, body, subject, address }) =>
+  ndjsonResponse((send) => pullImage(dockerClient(endpoint), { image: body.image, auth: body.auth }, send), {
+    describeError: (e) => describeUpstreamError(e, endpoint.name).message,
+    onEnd: ({ ok, error }) =>
+      recordAudit({
         actor: subject,
         action: "image.pull",
         endpointId: endpoint.id,
         target: body.image,
-        outcome,
+        outcome: ok ? "SUCCESS" : "FAILURE",
         address,
         detail: error ? { error } : undefined,
-      });
-      controller.close();
-    },
-  });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson", "cache-control": "no-store" } });
-});
+      }),
+  }),
+);
