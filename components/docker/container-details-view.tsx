@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ContainerDetails } from "@/lib/docker/container-details";
 import { formatBytes } from "@/lib/client/format";
@@ -25,12 +26,18 @@ function Pairs({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-export function ContainerDetailsView({ container: c }: { container: ContainerDetails }) {
+export function ContainerDetailsView({ container: c, basePath }: { container: ContainerDetails; basePath: string }) {
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">{c.name}</h1>
         <StateBadge state={c.state.Status} health={c.health?.status} />
+        <Link
+          href={`${basePath}/logs`}
+          className="ml-auto rounded-md border border-line bg-panel px-3 py-1.5 font-medium"
+        >
+          Logs
+        </Link>
       </div>
       <Section title="Configuration">
         <Pairs

@@ -48,6 +48,12 @@ export const ContainerTableRow = memo(function ContainerTableRow(props: {
       <td className="truncate px-3">{r.project ?? ""}</td>
       <td className="px-3">
         <div className="flex gap-1">
+          <Link
+            href={`/endpoints/${endpointId}/containers/${r.id}/logs`}
+            className="rounded border border-line px-1.5 py-0.5 text-xs hover:bg-canvas"
+          >
+            logs
+          </Link>
           {props.actions.map((a) => (
             <button
               key={a}

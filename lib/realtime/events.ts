@@ -1,6 +1,7 @@
 // The one map of socket event → payload, shared by the server and the browser.
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
+import type { LogFrame } from "../streams/client-queue";
 
 export interface EndpointStatusEvent {
   id: string;
@@ -21,6 +22,8 @@ export interface ServerToClientEvents {
   "docker:event": (event: DockerEventSummary) => void;
   /** The engine's event stream was lost (and is being re-established) or is back. */
   "docker:stream": (event: { endpointId: string; connected: boolean; error?: string }) => void;
+  /** A batch of log lines for one subscription; the client acknowledges it to get the next. */
+  "logs:frame": (frame: LogFrame & { subscriptionId: string }, ack: () => void) => void;
 }
 
 export interface DockerEventSummary {
@@ -39,4 +42,14 @@ export interface ClientToServerEvents {
   /** Follow a Docker endpoint's events (containers, images, volumes, networks). */
   "docker:watch": (request: { endpointId: string }, ack: Ack<{ connected: boolean }>) => void;
   "docker:unwatch": (request: { endpointId: string }) => void;
+  /** Follow a container's logs: the last `tail` lines, or everything after `since` (resume). */
+  "logs:subscribe": (request: LogSubscribeRequest, ack: Ack<{ subscriptionId: string; label: string }>) => void;
+  "logs:unsubscribe": (request: { subscriptionId: string }) => void;
+}
+
+export interface LogSubscribeRequest {
+  endpointId: string;
+  containerId: string;
+  tail?: number;
+  since?: string;
 }

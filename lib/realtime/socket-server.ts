@@ -4,6 +4,7 @@ import { listVisibleEndpoints } from "../endpoints/registry";
 import type { Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
 import { attachDockerWatch } from "./docker-watch";
+import { attachLogsWatch } from "./logs-watch";
 import { ADMIN_ROOM, endpointRoom, type RealtimeServer } from "./hub";
 import { subjectFromHandshake } from "./socket-auth";
 
@@ -41,4 +42,5 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
     });
   });
   attachDockerWatch(io, log);
+  attachLogsWatch(io, log);
 }

@@ -21,7 +21,10 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
   if ("error" in result) return <Alert>{result.error}</Alert>;
   return (
     <div className="space-y-4">
-      <ContainerDetailsView container={result.data} />
+      <ContainerDetailsView
+        container={result.data}
+        basePath={`/endpoints/${endpoint.id}/containers/${result.data.id}`}
+      />
       {role === "ENDPOINT_ADMIN" ? (
         <RecreateForm endpointId={endpoint.id} containerId={result.data.id} image={result.data.image} />
       ) : null}

@@ -1,0 +1,140 @@
+"use client";
+
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useLogStream, type ViewLine } from "@/lib/client/use-log-stream";
+import { useWindowedRows } from "@/lib/client/use-windowed-rows";
+import { Button } from "../ui/button";
+import { LogLineView } from "./log-line-view";
+
+const LINE_HEIGHT = 20;
+
+function matcher(filter: string): ((text: string) => boolean) | null {
+  if (!filter) return null;
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(filter);
+  if (regex) {
+    try {
+      const re = new RegExp(regex[1]!, regex[2]!.replace("g", ""));
+      return (text) => re.test(text);
+    } catch {
+      return () => false;
+    }
+  }
+  const needle = filter.toLowerCase();
+  return (text) => text.toLowerCase().includes(needle);
+}
+
+// Dozzle-grade log view: only visible lines are rendered; it follows the end until you scroll
+// up, then holds still and counts what arrives.
+export function LogViewer({
+  endpointId,
+  containerId,
+  name,
+}: {
+  endpointId: string;
+  containerId: string;
+  name: string;
+}) {
+  const [paused, setPaused] = useState(false);
+  const [filter, setFilter] = useState("");
+  const [streams, setStreams] = useState({ stdout: true, stderr: true });
+  const [timestamps, setTimestamps] = useState(false);
+  const { lines, status, heldCount } = useLogStream({ endpointId, containerId, tail: 500, paused });
+  const viewport = useRef<HTMLDivElement>(null);
+  const [following, setFollowing] = useState(true);
+  const [seenCount, setSeenCount] = useState(0);
+
+  const visible = useMemo(() => {
+    const match = matcher(filter);
+    return lines.filter((l: ViewLine) => l.marker !== undefined || (streams[l.stream] && (!match || match(l.text))));
+  }, [lines, filter, streams]);
+  const windowed = useWindowedRows({ count: visible.length, rowHeight: LINE_HEIGHT, viewport, overscan: 30 });
+
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (element && following) element.scrollTop = element.scrollHeight;
+  }, [visible, following]);
+
+  const onScroll = () => {
+    const element = viewport.current;
+    if (!element) return;
+    const atBottom = element.scrollHeight - element.scrollTop - element.clientHeight < LINE_HEIGHT * 2;
+    if (atBottom === following) return;
+    // Leaving the bottom: remember how much was seen, to count what arrives after.
+    if (!atBottom) setSeenCount(visible.length);
+    setFollowing(atBottom);
+  };
+
+  function download() {
+    const text = lines.map((l) => (l.marker !== undefined ? l.marker : `${l.ts} ${l.stream} ${l.text}`)).join("\n");
+    const url = URL.createObjectURL(new Blob([text + "\n"], { type: "text/plain" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `${name}-${new Date().toISOString().replace(/[:.]/g, "-")}.log`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  const newLines = following ? 0 : Math.max(0, visible.length - seenCount);
+  return (
+    <div className="flex h-[75vh] flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Filter: text or /regex/"
+          aria-label="Filter lines"
+          className="w-72 rounded-md border border-line bg-panel px-2.5 py-1.5 font-mono text-xs"
+        />
+        {(["stdout", "stderr"] as const).map((s) => (
+          <label key={s} className="flex items-center gap-1 text-xs">
+            <input
+              type="checkbox"
+              checked={streams[s]}
+              onChange={(e) => setStreams((v) => ({ ...v, [s]: e.target.checked }))}
+            />{" "}
+            {s}
+          </label>
+        ))}
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> timestamps
+        </label>
+        <Button onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
+          {paused ? `Resume${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause"}
+        </Button>
+        <Button onClick={download}>Download</Button>
+        <span
+          className={`ml-auto text-xs ${status.live ? "text-ok" : "text-warn"}`}
+          role="status"
+          data-testid="log-status"
+        >
+          {status.live ? "● live" : `● ${status.message ?? "not live"}`}
+        </span>
+      </div>
+      <div className="relative min-h-0 flex-1">
+        <div
+          ref={viewport}
+          onScroll={onScroll}
+          className="h-full overflow-auto rounded-lg border border-line bg-panel py-1 font-mono text-xs"
+          data-testid="log-lines"
+        >
+          <div style={{ height: windowed.padTop }} />
+          {visible.slice(windowed.start, windowed.end).map((line) => (
+            <LogLineView key={line.seq} line={line} height={LINE_HEIGHT} timestamps={timestamps} filter={filter} />
+          ))}
+          <div style={{ height: windowed.padBottom }} />
+          {visible.length === 0 ? (
+            <p className="px-3 text-muted">{lines.length ? "No line matches the filter." : "Waiting for lines…"}</p>
+          ) : null}
+        </div>
+        {!following && newLines > 0 ? (
+          <button
+            onClick={() => setFollowing(true)}
+            className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-accent px-3 py-1 text-xs text-white shadow"
+          >
+            {newLines} new lines — jump to bottom
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}

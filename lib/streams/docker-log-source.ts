@@ -1,0 +1,69 @@
+// Logs of one Docker container: the engine's follow stream, demultiplexed into stdout and stderr,
+// with the engine's timestamps.
+import { PassThrough } from "node:stream";
+import type Docker from "dockerode";
+import { splitTimestamp, toNanos, type LogLine } from "./log-line";
+import type { LogSource } from "./log-source";
+
+function lineSplitter(stream: "stdout" | "stderr", emit: (lines: LogLine[]) => void) {
+  let rest = "";
+  return (chunk: Buffer) => {
+    const text = rest + chunk.toString("utf8");
+    const parts = text.split("\n");
+    rest = parts.pop() ?? "";
+    if (parts.length) emit(parts.map((raw) => ({ ...splitTimestamp(raw.replace(/\r$/, "")), stream })));
+  };
+}
+
+export function dockerLogSource(options: {
+  endpointId: string;
+  docker: Docker;
+  containerId: string;
+  label: string;
+}): LogSource {
+  return {
+    key: `docker:${options.endpointId}:${options.containerId}`,
+    label: options.label,
+    async open({ since, tail }, onLines, onEnd) {
+      const container = options.docker.getContainer(options.containerId);
+      const sinceArg = since
+        ? (() => {
+            // The engine takes fractional seconds; ask from the same second and let the hub drop repeats.
+            const nanos = toNanos(since);
+            return Number(nanos / 1_000_000_000n);
+          })()
+        : undefined;
+      const raw = (await container.logs({
+        follow: true,
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+        tail: since ? undefined : tail,
+        since: sinceArg,
+      })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+      const info = await container.inspect();
+      let ended = false;
+      const end = (error?: Error) => {
+        if (ended) return;
+        ended = true;
+        onEnd(error);
+      };
+      if (info.Config.Tty) {
+        raw.on("data", lineSplitter("stdout", onLines));
+      } else {
+        const out = new PassThrough();
+        const err = new PassThrough();
+        out.on("data", lineSplitter("stdout", onLines));
+        err.on("data", lineSplitter("stderr", onLines));
+        options.docker.modem.demuxStream(raw, out, err);
+      }
+      raw.on("end", () => end());
+      raw.on("close", () => end());
+      raw.on("error", (e: Error) => end(e));
+      return () => {
+        ended = true;
+        raw.destroy();
+      };
+    },
+  };
+}

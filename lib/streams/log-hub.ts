@@ -1,0 +1,149 @@
+// One upstream per identical log source per server instance, fanned out to every viewer. Recent
+// lines are kept in a bounded ring buffer for late joiners and resumes; a stream that ends
+// (container restarted, connection lost) is re-opened from its last timestamp, without repeating
+// lines; the upstream closes when its last viewer leaves.
+import { ClientQueue, type LogFrame } from "./client-queue";
+import { compareTs, type LogLine } from "./log-line";
+import type { LogSource } from "./log-source";
+import { RingBuffer } from "./ring-buffer";
+
+export const BUFFER_LINES = 5_000;
+export const MAX_LINE_CHARS = 64 * 1024;
+const RETRY_MS = [500, 1000, 2000, 5000];
+
+interface Upstream {
+  source: LogSource;
+  buffer: RingBuffer<LogLine>;
+  viewers: Set<ClientQueue>;
+  stop: (() => void) | null;
+  lastTs: string | undefined;
+  resumeAfter: string | undefined;
+  openedAt: string;
+  /** Texts already seen at lastTs, to drop repeats when re-opening from it. */
+  atLastTs: Set<string>;
+  retries: number;
+  timer: NodeJS.Timeout | null;
+  closed: boolean;
+}
+
+export interface Subscription {
+  unsubscribe(): void;
+}
+
+function truncate(line: LogLine): LogLine {
+  return line.text.length > MAX_LINE_CHARS
+    ? { ...line, text: `${line.text.slice(0, MAX_LINE_CHARS)}… [line truncated: ${line.text.length} characters]` }
+    : line;
+}
+
+export class LogHub {
+  private upstreams = new Map<string, Upstream>();
+
+  constructor(private readonly log: (message: string) => void = () => {}) {}
+
+  get openUpstreams(): number {
+    return this.upstreams.size;
+  }
+
+  subscribe(
+    options: { source: LogSource; tail: number; since?: string },
+    deliver: (frame: LogFrame) => Promise<void>,
+  ): Subscription {
+    const queue = new ClientQueue(deliver);
+    let upstream = this.upstreams.get(options.source.key);
+    if (upstream) {
+      // A late joiner: what the buffer holds after its resume point, or its tail.
+      const buffered = upstream.buffer.toArray();
+      queue.push(
+        options.since
+          ? buffered.filter((l) => compareTs(l.ts, options.since!) > 0)
+          : buffered.slice(Math.max(0, buffered.length - options.tail)),
+      );
+    } else {
+      upstream = {
+        source: options.source,
+        buffer: new RingBuffer(BUFFER_LINES),
+        viewers: new Set(),
+        stop: null,
+        // Without lines yet, a re-open resumes from when the stream was first opened.
+        lastTs: undefined,
+        resumeAfter: options.since,
+        openedAt: new Date().toISOString(),
+        atLastTs: new Set(),
+        retries: 0,
+        timer: null,
+        closed: false,
+      };
+      this.upstreams.set(options.source.key, upstream);
+      void this.open(upstream, { tail: options.tail, since: options.since });
+    }
+    upstream.viewers.add(queue);
+    const owner = upstream;
+    return {
+      unsubscribe: () => {
+        queue.close();
+        owner.viewers.delete(queue);
+        if (owner.viewers.size === 0) this.close(owner);
+      },
+    };
+  }
+
+  private close(upstream: Upstream): void {
+    upstream.closed = true;
+    if (upstream.timer) clearTimeout(upstream.timer);
+    upstream.stop?.();
+    if (this.upstreams.get(upstream.source.key) === upstream) this.upstreams.delete(upstream.source.key);
+  }
+
+  private accept(upstream: Upstream, lines: LogLine[]): LogLine[] {
+    const fresh: LogLine[] = [];
+    for (const raw of lines) {
+      // A viewer resuming has every line up to and including its resume point.
+      if (upstream.resumeAfter && compareTs(raw.ts, upstream.resumeAfter) <= 0) continue;
+      if (upstream.lastTs) {
+        const order = compareTs(raw.ts, upstream.lastTs);
+        if (order < 0 || (order === 0 && upstream.atLastTs.has(raw.text))) continue;
+        if (order > 0) upstream.atLastTs.clear();
+      }
+      upstream.lastTs = raw.ts;
+      upstream.atLastTs.add(raw.text);
+      const line = truncate(raw);
+      upstream.buffer.push(line);
+      fresh.push(line);
+    }
+    return fresh;
+  }
+
+  private async open(upstream: Upstream, options: { tail: number; since?: string }): Promise<void> {
+    if (upstream.closed) return;
+    try {
+      const stop = await upstream.source.open(
+        options,
+        (lines) => {
+          const fresh = this.accept(upstream, lines);
+          if (fresh.length) for (const viewer of upstream.viewers) viewer.push(fresh);
+        },
+        (error) => this.reopenLater(upstream, error?.message ?? "the log stream ended"),
+      );
+      if (upstream.closed) return stop();
+      upstream.stop = stop;
+      if (upstream.retries > 0) for (const viewer of upstream.viewers) viewer.setStatus("live");
+      upstream.retries = 0;
+    } catch (error) {
+      this.reopenLater(upstream, (error as Error).message);
+    }
+  }
+
+  private reopenLater(upstream: Upstream, reason: string): void {
+    if (upstream.closed || upstream.timer) return;
+    upstream.stop = null;
+    if (upstream.retries === 0) for (const viewer of upstream.viewers) viewer.setStatus("reconnecting", reason);
+    const delay = RETRY_MS[Math.min(upstream.retries, RETRY_MS.length - 1)]!;
+    upstream.retries++;
+    this.log(`logs ${upstream.source.key}: ${reason}; re-opening in ${delay} ms`);
+    upstream.timer = setTimeout(() => {
+      upstream.timer = null;
+      void this.open(upstream, { tail: 0, since: upstream.lastTs ?? upstream.resumeAfter ?? upstream.openedAt });
+    }, delay);
+  }
+}

@@ -1,0 +1,72 @@
+// The log viewer in Chromium against a real container: a written line appears, scrolling up
+// holds the view while lines keep coming, the filter narrows, and download saves the lines.
+import { readFileSync } from "node:fs";
+import Docker from "dockerode";
+import { expect, test } from "@playwright/test";
+import { readTestEnv } from "../../scripts/testenv/state";
+import { base, signInAsAdmin } from "./support";
+
+const env = readTestEnv();
+const docker = new Docker({ socketPath: env.docker[0]!.socketPath });
+const created: string[] = [];
+
+test.afterAll(async () => {
+  await Promise.all(
+    created.map((id) =>
+      docker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
+});
+
+async function say(container: Docker.Container, text: string) {
+  const exec = await container.exec({ Cmd: ["sh", "-c", `echo '${text}' >> /proc/1/fd/1`] });
+  const stream = await exec.start({});
+  await new Promise((r) => stream.on("end", r).resume());
+}
+
+test("a line written in a container appears; scroll holds; filter; download", async ({ page }) => {
+  await signInAsAdmin(page);
+  const response = await page.request.post(`${base()}/api/endpoints`, {
+    data: {
+      name: `logs-engine-${Date.now()}`,
+      connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
+    },
+  });
+  const endpointId = ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
+  const container = await docker.createContainer({
+    Image: env.testImage,
+    Cmd: ["sh", "-c", "seq 1 200; exec sleep 300"],
+    HostConfig: { NetworkMode: "none" },
+  });
+  created.push(container.id);
+  await container.start();
+
+  await page.goto(`${base()}/endpoints/${endpointId}/containers/${container.id}/logs`);
+  const lines = page.getByTestId("log-lines");
+  await expect(page.getByTestId("log-status")).toHaveText("● live");
+  await expect(lines.getByText("200", { exact: true })).toBeVisible(); // follows the end
+  await say(container, "hello from the container");
+  await expect(lines.getByText("hello from the container")).toBeVisible();
+
+  // Scroll up: the view holds still while new lines arrive, and says how many.
+  await lines.evaluate((el) => (el.scrollTop = 0));
+  await expect(lines.getByText("1", { exact: true })).toBeVisible();
+  await say(container, "arrived while reading");
+  await expect(page.getByRole("button", { name: /1 new lines — jump to bottom/ })).toBeVisible();
+  await expect(lines.getByText("1", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: /jump to bottom/ }).click();
+  await expect(lines.getByText("arrived while reading")).toBeVisible();
+
+  await page.getByLabel("Filter lines").fill("/^1[0-9]$/");
+  await expect(page.getByTestId("log-line")).toHaveCount(10);
+  await page.getByLabel("Filter lines").fill("");
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download" }).click();
+  const file = readFileSync(await (await downloading).path(), "utf8");
+  expect(file).toContain("stdout hello from the container");
+  expect(file.split("\n").filter(Boolean).length).toBe(202);
+});

@@ -1,0 +1,164 @@
+// Live logs of Docker containers through socket.io: lines arrive, late joiners share the upstream,
+// resume has no gap and no duplicate, a slow viewer gets skip markers, and access is checked.
+import Docker from "dockerode";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { LogFrame } from "@/lib/streams/client-queue";
+import { dockerLogSource } from "@/lib/streams/docker-log-source";
+import { LogHub } from "@/lib/streams/log-hub";
+import { dockerEndpointWithRoles } from "../support/docker-endpoint";
+
+let ctx: Awaited<ReturnType<typeof dockerEndpointWithRoles>>;
+let docker: Docker;
+const cleanup: string[] = [];
+const sockets: Socket[] = [];
+
+async function run(cmd: string[]) {
+  const container = await docker.createContainer({
+    Image: ctx.env.testImage,
+    Cmd: cmd,
+    HostConfig: { NetworkMode: "none" },
+  });
+  cleanup.push(container.id);
+  await container.start();
+  return container;
+}
+
+/** Writes a line to the container's own stdout, as its main process would. */
+async function say(container: Docker.Container, text: string, stream: 1 | 2 = 1) {
+  const exec = await container.exec({ Cmd: ["sh", "-c", `echo '${text}' >> /proc/1/fd/${stream}`] });
+  const s = await exec.start({});
+  await new Promise((r) => s.on("end", r).resume());
+}
+
+function viewer(cookie: string) {
+  const socket = io(inject("appUrl"), { transports: ["websocket"], extraHeaders: { cookie } });
+  sockets.push(socket);
+  const frames: LogFrame[] = [];
+  socket.on("logs:frame", (frame: LogFrame, ack: () => void) => {
+    frames.push(frame);
+    ack();
+  });
+  const texts = () => frames.flatMap((f) => f.lines.map((l) => l.text));
+  return { socket, frames, texts, lines: () => frames.flatMap((f) => f.lines) };
+}
+
+beforeAll(async () => {
+  ctx = await dockerEndpointWithRoles("logs-engine1");
+  docker = new Docker({ socketPath: ctx.env.docker[0]!.socketPath });
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await Promise.all(
+    cleanup.map((id) =>
+      docker
+        .getContainer(id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
+});
+
+describe("container logs over socket.io", () => {
+  it("sends the tail, then each new line, stdout and stderr apart", async () => {
+    const container = await run(["sh", "-c", "for i in 1 2 3 4 5; do echo old $i; done; exec sleep 300"]);
+    const v = viewer(ctx.viewer.cookie);
+    const ack = await v.socket
+      .timeout(10_000)
+      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, tail: 3 });
+    expect(ack).toMatchObject({ ok: true });
+    await expect.poll(v.texts, { timeout: 10_000 }).toEqual(["old 3", "old 4", "old 5"]);
+    const written = Date.now();
+    await say(container, "fresh line");
+    await say(container, "to stderr", 2);
+    await expect.poll(v.texts, { timeout: 10_000 }).toContain("to stderr");
+    console.log(`[figure] container line → viewer socket in ${Date.now() - written} ms (two execs included)`);
+    expect(v.lines().find((l) => l.text === "to stderr")?.stream).toBe("stderr");
+    expect(v.lines().find((l) => l.text === "fresh line")?.stream).toBe("stdout");
+  });
+
+  it("resumes after the last line it has: nothing missed, nothing repeated", async () => {
+    const container = await run(["sh", "-c", "echo one; echo two; exec sleep 300"]);
+    const first = viewer(ctx.viewer.cookie);
+    await first.socket
+      .timeout(10_000)
+      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, tail: 100 });
+    await expect.poll(first.texts, { timeout: 10_000 }).toEqual(["one", "two"]);
+    const last = first.lines().at(-1)!.ts;
+    first.socket.close(); // the connection drops
+    await say(container, "while away");
+    const again = viewer(ctx.viewer.cookie);
+    await again.socket
+      .timeout(10_000)
+      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, since: last });
+    await say(container, "after return");
+    await expect.poll(again.texts, { timeout: 10_000 }).toEqual(["while away", "after return"]);
+  });
+
+  it("follows a container through a restart without repeating lines", async () => {
+    const container = await run(["sh", "-c", "echo started; exec sleep 300"]);
+    const v = viewer(ctx.viewer.cookie);
+    await v.socket
+      .timeout(10_000)
+      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, tail: 100 });
+    await expect.poll(v.texts, { timeout: 10_000 }).toEqual(["started"]);
+    await container.restart({ t: 0 });
+    await expect.poll(v.texts, { timeout: 20_000 }).toEqual(["started", "started"]);
+    await say(container, "after restart");
+    await expect.poll(v.texts, { timeout: 10_000 }).toEqual(["started", "started", "after restart"]);
+    expect(v.frames.some((f) => f.status === "reconnecting")).toBe(true);
+  });
+
+  it("refuses a container on an endpoint the user is not granted, like one that does not exist", async () => {
+    const other = await dockerEndpointWithRoles("logs-other");
+    const container = await run(["sleep", "300"]);
+    const v = viewer(ctx.viewer.cookie);
+    const hidden = await v.socket
+      .timeout(10_000)
+      .emitWithAck("logs:subscribe", { endpointId: other.endpointId, containerId: container.id });
+    const missing = await v.socket
+      .timeout(10_000)
+      .emitWithAck("logs:subscribe", { endpointId: "nope", containerId: container.id });
+    expect(hidden).toEqual({ ok: false, error: "endpoint not found" });
+    expect(missing).toEqual(hidden);
+    expect(v.frames).toEqual([]);
+  });
+});
+
+describe("log hub", () => {
+  it("shares one upstream among viewers and closes it with the last one", async () => {
+    const container = await run(["sh", "-c", "echo shared; exec sleep 300"]);
+    const hub = new LogHub();
+    const source = dockerLogSource({ endpointId: "e", docker, containerId: container.id, label: "c" });
+    const seen: string[][] = [[], []];
+    const a = hub.subscribe({ source, tail: 10 }, async (f) => void seen[0]!.push(...f.lines.map((l) => l.text)));
+    await expect.poll(() => seen[0]).toEqual(["shared"]);
+    const b = hub.subscribe({ source, tail: 10 }, async (f) => void seen[1]!.push(...f.lines.map((l) => l.text)));
+    expect(hub.openUpstreams).toBe(1);
+    await expect.poll(() => seen[1]).toEqual(["shared"]);
+    a.unsubscribe();
+    expect(hub.openUpstreams).toBe(1);
+    b.unsubscribe();
+    expect(hub.openUpstreams).toBe(0);
+  });
+
+  it("drops the oldest lines for a slow viewer and says how many, with bounded memory", async () => {
+    const container = await run(["sh", "-c", "seq 1 100000; exec sleep 300"]);
+    const hub = new LogHub();
+    const source = dockerLogSource({ endpointId: "e", docker, containerId: container.id, label: "c" });
+    let received = 0;
+    let skipped = 0;
+    let last = "";
+    const slow = hub.subscribe({ source, tail: 100000 }, async (f) => {
+      received += f.lines.length;
+      skipped += f.skipped ?? 0;
+      if (f.lines.length) last = f.lines.at(-1)!.text;
+      await new Promise((r) => setTimeout(r, 100)); // a viewer on a bad connection
+    });
+    await expect.poll(() => last, { timeout: 30_000 }).toBe("100000");
+    expect(skipped).toBeGreaterThan(0);
+    expect(received + skipped).toBe(100000);
+    slow.unsubscribe();
+  });
+});
