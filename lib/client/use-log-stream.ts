@@ -60,11 +60,15 @@ export function useLogStream(options: { endpointId: string; containerId: string;
     store.current = [];
     held.current = [];
     const subscribe = () => {
-      socket.emit("logs:subscribe", { endpointId, containerId, tail, since: lastTs }, (result) => {
-        if (!result.ok) return setStatus({ live: false, message: result.error });
-        subscriptionId = result.data.subscriptionId;
-        setStatus({ live: true });
-      });
+      socket.emit(
+        "logs:subscribe",
+        { endpointId, target: { kind: "container", containerId }, tail, since: lastTs },
+        (result) => {
+          if (!result.ok) return setStatus({ live: false, message: result.error });
+          subscriptionId = result.data.subscriptionId;
+          setStatus({ live: true });
+        },
+      );
     };
     const onFrame = (frame: LogFrame & { subscriptionId: string }, ack: () => void) => {
       ack();

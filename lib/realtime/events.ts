@@ -47,9 +47,13 @@ export interface ClientToServerEvents {
   "logs:unsubscribe": (request: { subscriptionId: string }) => void;
 }
 
+export type LogTarget =
+  | { kind: "container"; containerId: string }
+  | { kind: "pod"; namespace: string; pod: string; container?: string };
+
 export interface LogSubscribeRequest {
   endpointId: string;
-  containerId: string;
+  target: LogTarget;
   tail?: number;
   since?: string;
 }

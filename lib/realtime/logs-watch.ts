@@ -4,16 +4,19 @@ import { randomUUID } from "node:crypto";
 import type { Socket } from "socket.io";
 import { z } from "zod";
 import { db } from "../db/client";
-import { dockerClient } from "../endpoints/docker-client";
-import { authorize, type Subject } from "../rbac/authorize";
+import type { Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
-import { dockerLogSource } from "../streams/docker-log-source";
 import { LogHub, type Subscription } from "../streams/log-hub";
+import { resolveLogSource } from "../streams/resolve-log-source";
 import type { RealtimeServer } from "./hub";
 
+const name = z.string().min(1).max(253);
 const subscribeSchema = z.object({
   endpointId: z.string().min(1).max(64),
-  containerId: z.string().min(1).max(128),
+  target: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("container"), containerId: z.string().min(1).max(128) }),
+    z.object({ kind: z.literal("pod"), namespace: name, pod: name, container: name.optional() }),
+  ]),
   tail: z.number().int().min(0).max(5000).default(300),
   since: z.string().max(64).optional(),
 });
@@ -36,30 +39,18 @@ export function attachLogsWatch(io: RealtimeServer, log: (message: string) => vo
       try {
         const subject: Subject | null = await loadSubject((socket.data as { subject: Subject }).subject.userId);
         const endpoint = await db().endpoint.findUnique({ where: { id: request.endpointId } });
-        const decision = subject && endpoint ? authorize(subject, "logs.read", { endpointId: endpoint.id }) : null;
-        // Same answer for "does not exist" and "not yours", as over HTTP.
-        if (
-          !decision ||
-          !endpoint ||
-          endpoint.kind !== "DOCKER" ||
-          (!decision.allowed && decision.reason === "not-visible")
-        ) {
-          return reply({ ok: false, error: "endpoint not found" });
-        }
-        if (!decision.allowed) return reply({ ok: false, error: "you may not read logs here" });
-        const docker = dockerClient(endpoint);
-        const info = await docker.getContainer(request.containerId).inspect();
-        const label = info.Name.replace(/^\//, "");
-        const source = dockerLogSource({ endpointId: endpoint.id, docker, containerId: info.Id, label });
+        if (!subject || !endpoint) return reply({ ok: false, error: "endpoint not found" });
+        const source = await resolveLogSource(subject, endpoint, request.target);
         const subscriptionId = randomUUID();
         const subscription = hub.subscribe({ source, tail: request.tail, since: request.since }, async (frame) => {
           await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("logs:frame", { ...frame, subscriptionId });
         });
         subscriptions.set(subscriptionId, subscription);
-        reply({ ok: true, data: { subscriptionId, label } });
+        reply({ ok: true, data: { subscriptionId, label: source.label } });
       } catch (error) {
-        const status = (error as { statusCode?: number }).statusCode;
-        reply({ ok: false, error: status === 404 ? "no such container" : (error as Error).message });
+        const status =
+          (error as { statusCode?: number; code?: number }).statusCode ?? (error as { code?: number }).code;
+        reply({ ok: false, error: status === 404 ? "no such container or pod" : (error as Error).message });
       }
     });
     socket.on("logs:unsubscribe", (raw: { subscriptionId?: unknown }) => {

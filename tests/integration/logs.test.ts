@@ -66,7 +66,11 @@ describe("container logs over socket.io", () => {
     const v = viewer(ctx.viewer.cookie);
     const ack = await v.socket
       .timeout(10_000)
-      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, tail: 3 });
+      .emitWithAck("logs:subscribe", {
+        endpointId: ctx.endpointId,
+        target: { kind: "container", containerId: container.id },
+        tail: 3,
+      });
     expect(ack).toMatchObject({ ok: true });
     await expect.poll(v.texts, { timeout: 10_000 }).toEqual(["old 3", "old 4", "old 5"]);
     const written = Date.now();
@@ -83,7 +87,11 @@ describe("container logs over socket.io", () => {
     const first = viewer(ctx.viewer.cookie);
     await first.socket
       .timeout(10_000)
-      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, tail: 100 });
+      .emitWithAck("logs:subscribe", {
+        endpointId: ctx.endpointId,
+        target: { kind: "container", containerId: container.id },
+        tail: 100,
+      });
     await expect.poll(first.texts, { timeout: 10_000 }).toEqual(["one", "two"]);
     const last = first.lines().at(-1)!.ts;
     first.socket.close(); // the connection drops
@@ -91,7 +99,11 @@ describe("container logs over socket.io", () => {
     const again = viewer(ctx.viewer.cookie);
     await again.socket
       .timeout(10_000)
-      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, since: last });
+      .emitWithAck("logs:subscribe", {
+        endpointId: ctx.endpointId,
+        target: { kind: "container", containerId: container.id },
+        since: last,
+      });
     await say(container, "after return");
     await expect.poll(again.texts, { timeout: 10_000 }).toEqual(["while away", "after return"]);
   });
@@ -101,7 +113,11 @@ describe("container logs over socket.io", () => {
     const v = viewer(ctx.viewer.cookie);
     await v.socket
       .timeout(10_000)
-      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, containerId: container.id, tail: 100 });
+      .emitWithAck("logs:subscribe", {
+        endpointId: ctx.endpointId,
+        target: { kind: "container", containerId: container.id },
+        tail: 100,
+      });
     await expect.poll(v.texts, { timeout: 10_000 }).toEqual(["started"]);
     await container.restart({ t: 0 });
     await expect.poll(v.texts, { timeout: 20_000 }).toEqual(["started", "started"]);
@@ -116,10 +132,13 @@ describe("container logs over socket.io", () => {
     const v = viewer(ctx.viewer.cookie);
     const hidden = await v.socket
       .timeout(10_000)
-      .emitWithAck("logs:subscribe", { endpointId: other.endpointId, containerId: container.id });
+      .emitWithAck("logs:subscribe", {
+        endpointId: other.endpointId,
+        target: { kind: "container", containerId: container.id },
+      });
     const missing = await v.socket
       .timeout(10_000)
-      .emitWithAck("logs:subscribe", { endpointId: "nope", containerId: container.id });
+      .emitWithAck("logs:subscribe", { endpointId: "nope", target: { kind: "container", containerId: container.id } });
     expect(hidden).toEqual({ ok: false, error: "endpoint not found" });
     expect(missing).toEqual(hidden);
     expect(v.frames).toEqual([]);

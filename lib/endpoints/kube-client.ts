@@ -1,0 +1,48 @@
+// A @kubernetes/client-node KubeConfig for a Kubernetes endpoint, built from its decrypted target
+// (inline data only) and kept per process while the endpoint is unchanged.
+import { KubeConfig } from "@kubernetes/client-node";
+import type { Endpoint } from "../db/client";
+import { badRequest } from "../http/errors";
+import { openTarget } from "./sealed-target";
+
+const key = Symbol.for("fleetdeck.kubeConfigs");
+type Cache = Map<string, { version: string; kc: KubeConfig }>;
+
+function cache(): Cache {
+  const holder = globalThis as { [key]?: Cache };
+  holder[key] ??= new Map();
+  return holder[key];
+}
+
+export function kubeConfigFor(endpoint: Endpoint): KubeConfig {
+  if (endpoint.kind !== "KUBERNETES") throw badRequest("this endpoint is not a Kubernetes cluster");
+  const version = `${endpoint.secret}|${endpoint.tlsVerify}`;
+  const cached = cache().get(endpoint.id);
+  if (cached?.version === version) return cached.kc;
+  const target = openTarget(endpoint);
+  if (target.kind !== "kubernetes") throw badRequest("this endpoint is not a Kubernetes cluster");
+  const b64 = (pem: string | undefined) => (pem ? Buffer.from(pem).toString("base64") : undefined);
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [
+      {
+        name: "cluster",
+        server: target.server,
+        caData: b64(target.ca),
+        skipTLSVerify: target.insecureSkipTlsVerify || !endpoint.tlsVerify,
+      },
+    ],
+    users: [
+      {
+        name: "user",
+        token: target.auth.type === "token" ? target.auth.token : undefined,
+        certData: target.auth.type === "certificate" ? b64(target.auth.cert) : undefined,
+        keyData: target.auth.type === "certificate" ? b64(target.auth.key) : undefined,
+      },
+    ],
+    contexts: [{ name: "context", cluster: "cluster", user: "user", namespace: target.namespace }],
+    currentContext: "context",
+  });
+  cache().set(endpoint.id, { version, kc });
+  return kc;
+}

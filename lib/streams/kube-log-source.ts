@@ -1,0 +1,51 @@
+// Logs of one container of a Kubernetes pod, followed through the API server (client-node Log),
+// with the API server's timestamps. Kubernetes does not tell stdout from stderr.
+import { Writable } from "node:stream";
+import { Log, type KubeConfig, type LogOptions } from "@kubernetes/client-node";
+import { splitTimestamp, type LogLine } from "./log-line";
+import type { LogSource } from "./log-source";
+
+export function kubeLogSource(options: {
+  endpointId: string;
+  kc: KubeConfig;
+  namespace: string;
+  pod: string;
+  container: string;
+}): LogSource {
+  const { namespace, pod, container } = options;
+  return {
+    key: `kube:${options.endpointId}:${namespace}/${pod}/${container}`,
+    label: `${pod}/${container}`,
+    async open({ since, tail }, onLines, onEnd) {
+      let rest = "";
+      let ended = false;
+      const end = (error?: Error) => {
+        if (ended) return;
+        ended = true;
+        onEnd(error);
+      };
+      const sink = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          const parts = (rest + chunk.toString("utf8")).split("\n");
+          rest = parts.pop() ?? "";
+          if (parts.length) onLines(parts.map((raw): LogLine => ({ ...splitTimestamp(raw), stream: "stdout" })));
+          done();
+        },
+      });
+      sink.on("finish", () => end());
+      // The API server takes whole seconds; the hub drops what was already seen.
+      const sinceTime = since ? `${since.slice(0, 19)}Z` : undefined;
+      const controller = await new Log(options.kc).log(namespace, pod, container, sink, {
+        follow: true,
+        timestamps: true,
+        tailLines: since ? undefined : tail,
+        sinceTime,
+      } satisfies LogOptions);
+      sink.on("close", () => end());
+      return () => {
+        ended = true;
+        controller.abort();
+      };
+    },
+  };
+}
