@@ -1,7 +1,8 @@
-// What one viewer still has to receive. Lines are sent in batches (every 50 ms or 1000 lines),
-// one batch in flight at a time (the client acknowledges each). A viewer that cannot keep up
-// loses its oldest queued lines, and the next batch says how many were skipped: the server's
-// memory per viewer is bounded whatever the log volume.
+// What one viewer still has to receive. Lines go out in batches of up to 2,000, with at most a
+// few batches awaiting the viewer's acknowledgement: an idle stream sends a new line at once,
+// a busy one fills batches while earlier ones are in flight. A viewer that cannot keep up loses
+// its oldest queued lines (bounded by count and bytes) and the next batch says how many were
+// skipped: the server's memory per viewer is bounded whatever the log volume.
 import type { LogLine } from "./log-line";
 
 export interface LogFrame {
@@ -12,38 +13,52 @@ export interface LogFrame {
   error?: string;
 }
 
-export const FLUSH_MS = 50;
-export const BATCH_LINES = 1000;
+export const BATCH_LINES = 2_000;
+export const MAX_IN_FLIGHT = 4;
+const LINE_OVERHEAD_BYTES = 64;
+
+const sizeOf = (line: LogLine) => line.text.length + LINE_OVERHEAD_BYTES;
 
 export class ClientQueue {
   private pending: LogLine[] = [];
+  private pendingBytes = 0;
   private skipped = 0;
   private status: LogFrame["status"];
   private error: string | undefined;
-  private inFlight = false;
-  private timer: NodeJS.Timeout | null = null;
+  private inFlight = 0;
+  private scheduled = false;
   private closed = false;
 
   constructor(
     private readonly deliver: (frame: LogFrame) => Promise<void>,
-    private readonly maxQueued = 10_000,
+    private readonly limits = { lines: 20_000, bytes: 8 * 1024 * 1024 },
   ) {}
 
   push(lines: LogLine[]): void {
     if (this.closed) return;
-    this.pending.push(...lines);
-    const over = this.pending.length - this.maxQueued;
-    if (over > 0) {
-      this.pending.splice(0, over);
-      this.skipped += over;
+    for (const line of lines) {
+      this.pending.push(line);
+      this.pendingBytes += sizeOf(line);
     }
-    this.schedule(this.pending.length >= BATCH_LINES ? 0 : FLUSH_MS);
+    let drop = 0;
+    while (
+      this.pending.length - drop > this.limits.lines ||
+      (this.pendingBytes > this.limits.bytes && drop < this.pending.length)
+    ) {
+      this.pendingBytes -= sizeOf(this.pending[drop]!);
+      drop++;
+    }
+    if (drop) {
+      this.pending.splice(0, drop);
+      this.skipped += drop;
+    }
+    this.schedule();
   }
 
   setStatus(status: LogFrame["status"], error?: string): void {
     this.status = status;
     this.error = error;
-    this.schedule(0);
+    this.schedule();
   }
 
   get queued(): number {
@@ -52,36 +67,40 @@ export class ClientQueue {
 
   close(): void {
     this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
     this.pending = [];
+    this.pendingBytes = 0;
   }
 
-  private schedule(delay: number): void {
-    if (this.closed || this.inFlight) return;
-    if (this.timer && delay > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), delay);
+  // Coalesces the lines pushed in one turn of the event loop into one batch.
+  private schedule(): void {
+    if (this.closed || this.scheduled || this.inFlight >= MAX_IN_FLIGHT) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
   }
 
   private async flush(): Promise<void> {
-    this.timer = null;
-    if (this.closed || this.inFlight) return;
+    if (this.closed || this.inFlight >= MAX_IN_FLIGHT) return;
     if (!this.pending.length && !this.skipped && !this.status) return;
-    const frame: LogFrame = { lines: this.pending.splice(0, BATCH_LINES) };
+    const lines = this.pending.splice(0, BATCH_LINES);
+    for (const line of lines) this.pendingBytes -= sizeOf(line);
+    const frame: LogFrame = { lines };
     if (this.skipped) frame.skipped = this.skipped;
     if (this.status) frame.status = this.status;
     if (this.error) frame.error = this.error;
     this.skipped = 0;
     this.status = undefined;
     this.error = undefined;
-    this.inFlight = true;
+    this.inFlight++;
+    if (this.pending.length) this.schedule();
     try {
       await this.deliver(frame);
     } catch {
-      // A lost acknowledgement: carry on; the viewer resumes from its last line if it reconnects.
+      // A lost acknowledgement: carry on; a viewer that reconnects resumes from its last line.
     }
-    this.inFlight = false;
-    if (this.pending.length || this.skipped || this.status)
-      this.schedule(this.pending.length >= BATCH_LINES ? 0 : FLUSH_MS);
+    this.inFlight--;
+    this.schedule();
   }
 }

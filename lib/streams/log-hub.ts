@@ -17,10 +17,13 @@ interface Upstream {
   viewers: Set<ClientQueue>;
   stop: (() => void) | null;
   lastTs: string | undefined;
-  resumeAfter: string | undefined;
   openedAt: string;
-  /** Texts already seen at lastTs, to drop repeats when re-opening from it. */
-  atLastTs: Set<string>;
+  /**
+   * After a (re)open from a timestamp: drop lines up to it. Lines at exactly that timestamp are
+   * dropped if their text was already delivered (or all of them, for a viewer's own resume point).
+   * Cleared by the first newer line, so the steady state costs no comparisons.
+   */
+  dedupe: { after: string; texts: Set<string> | "all" } | null;
   retries: number;
   timer: NodeJS.Timeout | null;
   closed: boolean;
@@ -65,11 +68,11 @@ export class LogHub {
         buffer: new RingBuffer(BUFFER_LINES),
         viewers: new Set(),
         stop: null,
-        // Without lines yet, a re-open resumes from when the stream was first opened.
         lastTs: undefined,
-        resumeAfter: options.since,
+        // Without lines yet, a re-open resumes from when the stream was first opened.
         openedAt: new Date().toISOString(),
-        atLastTs: new Set(),
+        // A viewer resuming has every line up to and including its resume point.
+        dedupe: options.since ? { after: options.since, texts: "all" } : null,
         retries: 0,
         timer: null,
         closed: false,
@@ -98,20 +101,29 @@ export class LogHub {
   private accept(upstream: Upstream, lines: LogLine[]): LogLine[] {
     const fresh: LogLine[] = [];
     for (const raw of lines) {
-      // A viewer resuming has every line up to and including its resume point.
-      if (upstream.resumeAfter && compareTs(raw.ts, upstream.resumeAfter) <= 0) continue;
-      if (upstream.lastTs) {
-        const order = compareTs(raw.ts, upstream.lastTs);
-        if (order < 0 || (order === 0 && upstream.atLastTs.has(raw.text))) continue;
-        if (order > 0) upstream.atLastTs.clear();
+      const dedupe = upstream.dedupe;
+      if (dedupe) {
+        const order = compareTs(raw.ts, dedupe.after);
+        if (order < 0 || (order === 0 && (dedupe.texts === "all" || dedupe.texts.has(raw.text)))) continue;
+        if (order > 0) upstream.dedupe = null;
       }
       upstream.lastTs = raw.ts;
-      upstream.atLastTs.add(raw.text);
       const line = truncate(raw);
       upstream.buffer.push(line);
       fresh.push(line);
     }
     return fresh;
+  }
+
+  /** Where a re-open starts, and what it must not repeat. */
+  private resumePoint(upstream: Upstream): string {
+    const after = upstream.lastTs;
+    if (!after) return upstream.dedupe?.after ?? upstream.openedAt;
+    const texts = new Set<string>();
+    const buffered = upstream.buffer.toArray();
+    for (let i = buffered.length - 1; i >= 0 && buffered[i]!.ts === after; i--) texts.add(buffered[i]!.text);
+    upstream.dedupe = { after, texts };
+    return after;
   }
 
   private async open(upstream: Upstream, options: { tail: number; since?: string }): Promise<void> {
@@ -143,7 +155,7 @@ export class LogHub {
     this.log(`logs ${upstream.source.key}: ${reason}; re-opening in ${delay} ms`);
     upstream.timer = setTimeout(() => {
       upstream.timer = null;
-      void this.open(upstream, { tail: 0, since: upstream.lastTs ?? upstream.resumeAfter ?? upstream.openedAt });
+      void this.open(upstream, { tail: 0, since: this.resumePoint(upstream) });
     }, delay);
   }
 }

@@ -64,13 +64,11 @@ describe("container logs over socket.io", () => {
   it("sends the tail, then each new line, stdout and stderr apart", async () => {
     const container = await run(["sh", "-c", "for i in 1 2 3 4 5; do echo old $i; done; exec sleep 300"]);
     const v = viewer(ctx.viewer.cookie);
-    const ack = await v.socket
-      .timeout(10_000)
-      .emitWithAck("logs:subscribe", {
-        endpointId: ctx.endpointId,
-        target: { kind: "container", containerId: container.id },
-        tail: 3,
-      });
+    const ack = await v.socket.timeout(10_000).emitWithAck("logs:subscribe", {
+      endpointId: ctx.endpointId,
+      target: { kind: "container", containerId: container.id },
+      tail: 3,
+    });
     expect(ack).toMatchObject({ ok: true });
     await expect.poll(v.texts, { timeout: 10_000 }).toEqual(["old 3", "old 4", "old 5"]);
     const written = Date.now();
@@ -85,25 +83,21 @@ describe("container logs over socket.io", () => {
   it("resumes after the last line it has: nothing missed, nothing repeated", async () => {
     const container = await run(["sh", "-c", "echo one; echo two; exec sleep 300"]);
     const first = viewer(ctx.viewer.cookie);
-    await first.socket
-      .timeout(10_000)
-      .emitWithAck("logs:subscribe", {
-        endpointId: ctx.endpointId,
-        target: { kind: "container", containerId: container.id },
-        tail: 100,
-      });
+    await first.socket.timeout(10_000).emitWithAck("logs:subscribe", {
+      endpointId: ctx.endpointId,
+      target: { kind: "container", containerId: container.id },
+      tail: 100,
+    });
     await expect.poll(first.texts, { timeout: 10_000 }).toEqual(["one", "two"]);
     const last = first.lines().at(-1)!.ts;
     first.socket.close(); // the connection drops
     await say(container, "while away");
     const again = viewer(ctx.viewer.cookie);
-    await again.socket
-      .timeout(10_000)
-      .emitWithAck("logs:subscribe", {
-        endpointId: ctx.endpointId,
-        target: { kind: "container", containerId: container.id },
-        since: last,
-      });
+    await again.socket.timeout(10_000).emitWithAck("logs:subscribe", {
+      endpointId: ctx.endpointId,
+      target: { kind: "container", containerId: container.id },
+      since: last,
+    });
     await say(container, "after return");
     await expect.poll(again.texts, { timeout: 10_000 }).toEqual(["while away", "after return"]);
   });
@@ -111,13 +105,11 @@ describe("container logs over socket.io", () => {
   it("follows a container through a restart without repeating lines", async () => {
     const container = await run(["sh", "-c", "echo started; exec sleep 300"]);
     const v = viewer(ctx.viewer.cookie);
-    await v.socket
-      .timeout(10_000)
-      .emitWithAck("logs:subscribe", {
-        endpointId: ctx.endpointId,
-        target: { kind: "container", containerId: container.id },
-        tail: 100,
-      });
+    await v.socket.timeout(10_000).emitWithAck("logs:subscribe", {
+      endpointId: ctx.endpointId,
+      target: { kind: "container", containerId: container.id },
+      tail: 100,
+    });
     await expect.poll(v.texts, { timeout: 10_000 }).toEqual(["started"]);
     await container.restart({ t: 0 });
     await expect.poll(v.texts, { timeout: 20_000 }).toEqual(["started", "started"]);
@@ -130,12 +122,10 @@ describe("container logs over socket.io", () => {
     const other = await dockerEndpointWithRoles("logs-other");
     const container = await run(["sleep", "300"]);
     const v = viewer(ctx.viewer.cookie);
-    const hidden = await v.socket
-      .timeout(10_000)
-      .emitWithAck("logs:subscribe", {
-        endpointId: other.endpointId,
-        target: { kind: "container", containerId: container.id },
-      });
+    const hidden = await v.socket.timeout(10_000).emitWithAck("logs:subscribe", {
+      endpointId: other.endpointId,
+      target: { kind: "container", containerId: container.id },
+    });
     const missing = await v.socket
       .timeout(10_000)
       .emitWithAck("logs:subscribe", { endpointId: "nope", target: { kind: "container", containerId: container.id } });
