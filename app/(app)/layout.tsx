@@ -18,6 +18,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/endpoints" className="hover:text-ink">
             Endpoints
           </Link>
+          <Link href="/logs" className="hover:text-ink">
+            Logs
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <span className="text-muted" data-testid="current-user">

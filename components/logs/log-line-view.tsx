@@ -19,11 +19,14 @@ export const LogLineView = memo(function LogLineView({
   height,
   timestamps,
   filter,
+  source,
 }: {
   line: ViewLine;
   height: number;
   timestamps: boolean;
   filter: string;
+  /** In a merged view: which source the line comes from. */
+  source?: { label: string; color: string };
 }) {
   if (line.marker !== undefined) {
     return (
@@ -40,6 +43,7 @@ export const LogLineView = memo(function LogLineView({
       title={line.text.length > 300 ? "long line: hover to scroll" : undefined}
     >
       {timestamps ? <span className="mr-2 text-muted">{line.ts.replace("T", " ").slice(0, 23)}</span> : null}
+      {source ? <span className={`mr-2 ${source.color}`}>{source.label}</span> : null}
       {highlight(line.text, filter)}
     </div>
   );

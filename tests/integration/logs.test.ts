@@ -163,7 +163,8 @@ describe("log hub", () => {
       received += f.lines.length;
       skipped += f.skipped ?? 0;
       if (f.lines.length) last = f.lines.at(-1)!.text;
-      await new Promise((r) => setTimeout(r, 100)); // a viewer on a bad connection
+      // A viewer on a bad connection: far slower than the container (which writes 100k lines at once).
+      await new Promise((r) => setTimeout(r, 1500));
     });
     await expect.poll(() => last, { timeout: 30_000 }).toBe("100000");
     expect(skipped).toBeGreaterThan(0);

@@ -17,7 +17,10 @@ export default async function ContainerLogsPage({ params }: { params: Promise<{ 
   return (
     <div className="space-y-3">
       <h1 className="text-xl font-semibold">{name} · logs</h1>
-      <LogViewer endpointId={endpoint.id} containerId={info.data.Id} name={name} />
+      <LogViewer
+        sources={[{ endpointId: endpoint.id, target: { kind: "container", containerId: info.data.Id } }]}
+        name={name}
+      />
     </div>
   );
 }
