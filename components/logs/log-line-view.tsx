@@ -1,5 +1,15 @@
 import { memo } from "react";
+import { parseAnsi } from "@/lib/client/ansi";
+import type { Severity } from "@/lib/client/log-severity";
 import type { ViewLine } from "@/lib/client/use-log-stream";
+
+const SEVERITY_MARK: Record<Severity, string> = {
+  error: "border-l-bad",
+  warn: "border-l-warn",
+  info: "border-l-accent",
+  debug: "border-l-muted",
+  trace: "border-l-muted",
+};
 
 function highlight(text: string, filter: string) {
   if (!filter || filter.startsWith("/")) return text;
@@ -14,12 +24,29 @@ function highlight(text: string, filter: string) {
   );
 }
 
+function Text({ text, filter }: { text: string; filter: string }) {
+  const segments = parseAnsi(text);
+  if (segments.length === 1 && !segments[0]!.color && !segments[0]!.bold)
+    return <>{highlight(segments[0]!.text, filter)}</>;
+  return (
+    <>
+      {segments.map((s, i) => (
+        <span key={i} style={{ color: s.color, fontWeight: s.bold ? 600 : undefined }}>
+          {s.text}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export const LogLineView = memo(function LogLineView({
   line,
   height,
   timestamps,
   filter,
   source,
+  selected,
+  onSelect,
 }: {
   line: ViewLine;
   height: number;
@@ -27,6 +54,8 @@ export const LogLineView = memo(function LogLineView({
   filter: string;
   /** In a merged view: which source the line comes from. */
   source?: { label: string; color: string };
+  selected: boolean;
+  onSelect(seq: number): void;
 }) {
   if (line.marker !== undefined) {
     return (
@@ -38,13 +67,14 @@ export const LogLineView = memo(function LogLineView({
   return (
     <div
       style={{ height }}
-      className={`overflow-hidden whitespace-pre px-3 hover:bg-canvas ${line.stream === "stderr" ? "text-bad" : ""}`}
+      onClick={() => onSelect(line.seq)}
+      className={`cursor-pointer overflow-hidden whitespace-pre border-l-2 px-3 hover:bg-canvas ${line.severity ? SEVERITY_MARK[line.severity] : "border-l-transparent"} ${line.stream === "stderr" ? "text-bad" : ""} ${selected ? "bg-accent/10" : ""}`}
       data-testid="log-line"
-      title={line.text.length > 300 ? "long line: hover to scroll" : undefined}
+      data-severity={line.severity ?? undefined}
     >
       {timestamps ? <span className="mr-2 text-muted">{line.ts.replace("T", " ").slice(0, 23)}</span> : null}
       {source ? <span className={`mr-2 ${source.color}`}>{source.label}</span> : null}
-      {highlight(line.text, filter)}
+      <Text text={line.text} filter={filter} />
     </div>
   );
 });

@@ -4,7 +4,9 @@ import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLogStream, type LogSourceRef, type ViewLine } from "@/lib/client/use-log-stream";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import { Button } from "../ui/button";
+import { SEVERITIES, type Severity } from "@/lib/client/log-severity";
 import { LogLineView } from "./log-line-view";
+import { SelectedLine } from "./selected-line";
 
 const LINE_HEIGHT = 20;
 
@@ -41,6 +43,8 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
   const [filter, setFilter] = useState("");
   const [streams, setStreams] = useState({ stdout: true, stderr: true });
   const [timestamps, setTimestamps] = useState(false);
+  const [minLevel, setMinLevel] = useState<Severity | "all">("all");
+  const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const { lines, states, heldCount } = useLogStream({ sources, tail: 500, paused });
   const [hidden, setHidden] = useState<Set<number>>(new Set());
   const merged = sources.length > 1;
@@ -51,11 +55,18 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
 
   const visible = useMemo(() => {
     const match = matcher(filter);
+    const levels = minLevel === "all" ? null : new Set(SEVERITIES.slice(0, SEVERITIES.indexOf(minLevel) + 1));
     return lines.filter(
       (l: ViewLine) =>
-        !hidden.has(l.source) && (l.marker !== undefined || (streams[l.stream] && (!match || match(l.text)))),
+        !hidden.has(l.source) &&
+        (l.marker !== undefined ||
+          (streams[l.stream] &&
+            (!levels || (l.severity !== null && levels.has(l.severity))) &&
+            (!match || match(l.text)))),
     );
-  }, [lines, filter, streams, hidden]);
+  }, [lines, filter, streams, hidden, minLevel]);
+  const selected =
+    selectedSeq === null ? undefined : lines.find((l) => l.seq === selectedSeq && l.marker === undefined);
   const windowed = useWindowedRows({ count: visible.length, rowHeight: LINE_HEIGHT, viewport, overscan: 30 });
 
   useLayoutEffect(() => {
@@ -107,6 +118,20 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
             {s}
           </label>
         ))}
+        <select
+          value={minLevel}
+          onChange={(e) => setMinLevel(e.target.value as Severity | "all")}
+          aria-label="Level"
+          className="rounded-md border border-line bg-panel px-2 py-1.5 text-xs"
+        >
+          <option value="all">all levels</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+              {s === "error" ? "" : " and above"}
+            </option>
+          ))}
+        </select>
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> timestamps
         </label>
@@ -138,6 +163,13 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
           ))}
         </div>
       ) : null}
+      {selected && selected.marker === undefined ? (
+        <SelectedLine
+          line={selected}
+          source={merged ? states[selected.source]?.label : undefined}
+          onClose={() => setSelectedSeq(null)}
+        />
+      ) : null}
       <div className="relative min-h-0 flex-1">
         <div
           ref={viewport}
@@ -153,6 +185,8 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
               height={LINE_HEIGHT}
               timestamps={timestamps}
               filter={filter}
+              selected={line.seq === selectedSeq}
+              onSelect={setSelectedSeq}
               source={
                 merged
                   ? {

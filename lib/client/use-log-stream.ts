@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { LogTarget } from "../realtime/events";
 import type { LogFrame } from "../streams/client-queue";
 import type { LogLine } from "../streams/log-line";
+import { detectSeverity, type Severity } from "./log-severity";
 import { getSocket } from "./socket";
 
 export const MAX_CLIENT_LINES = 50_000;
@@ -19,7 +20,7 @@ export interface LogSourceRef {
 }
 
 export type ViewLine =
-  | (LogLine & { seq: number; source: number; marker?: undefined })
+  | (LogLine & { seq: number; source: number; severity: Severity | null; marker?: undefined })
   | { seq: number; source: number; marker: string };
 
 const connecting = (n: number): SourceState[] =>
@@ -110,7 +111,9 @@ export function useLogStream(options: { sources: LogSourceRef[]; tail: number; p
           source: i,
           marker: `… ${frame.skipped} lines skipped (the view could not keep up) …`,
         });
-      for (const l of frame.lines) incoming.current.push({ ...l, seq: seq.current++, source: i });
+      // Severity is worked out once per line, as it arrives.
+      for (const l of frame.lines)
+        incoming.current.push({ ...l, seq: seq.current++, source: i, severity: detectSeverity(l.text) });
       if (frame.lines.length) lastTs[i] = frame.lines.at(-1)!.ts;
       if (frame.status === "reconnecting")
         setState(i, { live: false, message: frame.error ?? "the log stream ended; waiting for it to come back" });

@@ -116,3 +116,33 @@ test("a merged view across a Docker engine and a Kubernetes cluster, from a perm
   await expect(lines.getByText("from kubernetes")).toHaveCount(0);
   await expect(lines.getByText("from docker")).toBeVisible();
 });
+
+test("levels are detected and filtered; a clicked line shows whole, JSON pretty-printed", async ({ page }) => {
+  await signInAsAdmin(page);
+  const response = await page.request.post(`${base()}/api/endpoints`, {
+    data: {
+      name: `levels-engine-${Date.now()}`,
+      connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
+    },
+  });
+  const endpointId = ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
+  const container = await docker.createContainer({
+    Image: env.testImage,
+    Cmd: ["sleep", "300"],
+    HostConfig: { NetworkMode: "none" },
+  });
+  created.push(container.id);
+  await container.start();
+  await page.goto(`${base()}/endpoints/${endpointId}/containers/${container.id}/logs`);
+  await expect(page.getByTestId("log-status")).toHaveText("● live");
+  await say(container, '{"level":"error","msg":"database unreachable","retry":3}');
+  await say(container, "INFO all good");
+  await say(container, "just text");
+  const lines = page.getByTestId("log-lines");
+  await expect(lines.getByTestId("log-line")).toHaveCount(3);
+  await page.getByLabel("Level").selectOption("error");
+  await expect(lines.getByTestId("log-line")).toHaveCount(1);
+  await expect(lines.getByTestId("log-line")).toHaveAttribute("data-severity", "error");
+  await lines.getByTestId("log-line").click();
+  await expect(page.getByTestId("selected-line")).toContainText('"retry": 3');
+});
