@@ -1,7 +1,7 @@
 "use client";
 
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
-import { useLogStream, type LogSourceRef, type ViewLine } from "@/lib/client/use-log-stream";
+import { useLogStream, type LogSourceRef, type LogStart, type ViewLine } from "@/lib/client/use-log-stream";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import { Button } from "../ui/button";
 import { SEVERITIES, type Severity } from "@/lib/client/log-severity";
@@ -45,7 +45,11 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
   const [timestamps, setTimestamps] = useState(false);
   const [minLevel, setMinLevel] = useState<Severity | "all">("all");
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
-  const { lines, states, heldCount } = useLogStream({ sources, tail: 500, paused });
+  const [startChoice, setStartChoice] = useState("tail:500");
+  const start: LogStart = startChoice.startsWith("tail:")
+    ? { tail: Number(startChoice.slice(5)) }
+    : { sinceSeconds: Number(startChoice.slice(6)) };
+  const { lines, states, heldCount } = useLogStream({ sources, start, paused });
   const [hidden, setHidden] = useState<Set<number>>(new Set());
   const merged = sources.length > 1;
   const notLive = states.filter((s) => !s.live);
@@ -118,6 +122,21 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
             {s}
           </label>
         ))}
+        <select
+          value={startChoice}
+          onChange={(e) => setStartChoice(e.target.value)}
+          aria-label="Start from"
+          className="rounded-md border border-line bg-panel px-2 py-1.5 text-xs"
+        >
+          {[100, 500, 2000, 5000].map((n) => (
+            <option key={n} value={`tail:${n}`}>
+              last {n} lines
+            </option>
+          ))}
+          <option value="since:300">last 5 minutes</option>
+          <option value="since:3600">last hour</option>
+          <option value="since:86400">last day</option>
+        </select>
         <select
           value={minLevel}
           onChange={(e) => setMinLevel(e.target.value as Severity | "all")}

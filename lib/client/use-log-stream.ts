@@ -37,8 +37,13 @@ export interface SourceState {
   message?: string;
 }
 
-export function useLogStream(options: { sources: LogSourceRef[]; tail: number; paused: boolean }) {
-  const { sources, tail, paused } = options;
+/** Where a view starts: the last `tail` lines of each source, or everything after `since`. */
+export type LogStart = { tail: number } | { sinceSeconds: number };
+
+export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart; paused: boolean }) {
+  const { sources, paused } = options;
+  const tail = "tail" in options.start ? options.start.tail : 0;
+  const sinceSeconds = "sinceSeconds" in options.start ? options.start.sinceSeconds : 0;
   const sourcesKey = JSON.stringify(sources);
   const store = useRef<ViewLine[]>([]);
   const incoming = useRef<ViewLine[]>([]);
@@ -82,7 +87,9 @@ export function useLogStream(options: { sources: LogSourceRef[]; tail: number; p
     const list = JSON.parse(sourcesKey) as LogSourceRef[];
     const socket = getSocket();
     const subscriptionIds: (string | null)[] = list.map(() => null);
-    const lastTs: (string | undefined)[] = list.map(() => undefined);
+    // A "since" start is a resume point in the past: every line after it.
+    const startTs = sinceSeconds ? new Date(Date.now() - sinceSeconds * 1000).toISOString() : undefined;
+    const lastTs: (string | undefined)[] = list.map(() => startTs);
     store.current = [];
     held.current = [];
     incoming.current = [];
@@ -136,7 +143,7 @@ export function useLogStream(options: { sources: LogSourceRef[]; tail: number; p
       socket.off("connect", subscribe);
       socket.off("disconnect", onDisconnect);
     };
-  }, [sourcesKey, tail, publish]);
+  }, [sourcesKey, tail, sinceSeconds, publish]);
 
   return { lines, states, heldCount };
 }

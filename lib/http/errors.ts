@@ -15,4 +15,3 @@ export const unauthorized = () => new HttpError(401, "sign in first");
 export const forbidden = (message = "you are not allowed to do that") => new HttpError(403, message);
 export const notFound = (what = "not found") => new HttpError(404, what);
 export const conflict = (message: string) => new HttpError(409, message);
-export const tooManyRequests = (message: string) => new HttpError(429, message);

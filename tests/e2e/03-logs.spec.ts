@@ -69,6 +69,13 @@ test("a line written in a container appears; scroll holds; filter; download", as
   const file = readFileSync(await (await downloading).path(), "utf8");
   expect(file).toContain("stdout hello from the container");
   expect(file.split("\n").filter(Boolean).length).toBe(202);
+
+  // Start from the last 100 lines instead: the view reloads with exactly those.
+  await page.getByLabel("Start from").selectOption("tail:100");
+  await expect(lines.getByText("arrived while reading")).toBeVisible();
+  await lines.evaluate((el) => (el.scrollTop = 0));
+  await expect(lines.getByText("103", { exact: true })).toBeVisible();
+  await expect(lines.getByText("102", { exact: true })).toHaveCount(0);
 });
 
 test("a merged view across a Docker engine and a Kubernetes cluster, from a permalink", async ({ page }) => {

@@ -82,3 +82,21 @@ describe("sign-in", () => {
     expect(blocked).toMatch(/too many failed sign-ins/);
   });
 });
+
+describe("API tokens", () => {
+  it("authenticate automation with the token's owner's access; a wrong token gets 401", async () => {
+    const { createApiToken } = await import("@/lib/auth/api-token");
+    const user = await createUser();
+    await grant({ userId: user.id, endpointId: granted, role: "VIEWER" });
+    const token = await createApiToken(user.id, "ci");
+    const bot = new ApiClient(inject("appUrl"), { authorization: `Bearer ${token}` });
+    const list = await bot.request<{ endpoints: { id: string }[] }>("GET", "/api/endpoints");
+    expect(list.status).toBe(200);
+    expect(list.json.endpoints.map((e) => e.id)).toEqual([granted]);
+    const stranger = new ApiClient(inject("appUrl"), { authorization: "Bearer fd_not-a-real-token" });
+    expect((await stranger.request("GET", "/api/endpoints")).status).toBe(401);
+    const row = await (await testDb()).apiToken.findFirstOrThrow({ where: { userId: user.id } });
+    expect(row.tokenHash).not.toContain(token.slice(3));
+    expect(row.lastUsedAt).not.toBeNull();
+  });
+});
