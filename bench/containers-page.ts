@@ -9,6 +9,7 @@ import Docker from "dockerode";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { readTestEnv } from "../scripts/testenv/state";
 import { startAppServer } from "../tests/support/app-server";
+import { CHROMIUM } from "../tests/support/chromium";
 
 const COUNT = Number(process.env.BENCH_CONTAINERS ?? 300);
 const ADMIN = { email: "bench@example.test", password: "benchmark password" };
@@ -51,18 +52,7 @@ async function main() {
     databaseUrl: pg.url,
     env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${app.url}/login`);

@@ -2,17 +2,13 @@
 import type Docker from "dockerode";
 import { z } from "zod";
 import type { Action } from "../rbac/actions";
+import { containerName, envVarName } from "./names";
 import { recreateContainer } from "./recreate-container";
 
 export const containerActionBody = z
   .object({
     // rename
-    name: z
-      .string()
-      .trim()
-      .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "container names use letters, digits, _ . -")
-      .max(128)
-      .optional(),
+    name: containerName.optional(),
     // remove
     volumes: z.boolean().optional(),
     force: z.boolean().optional(),
@@ -26,12 +22,7 @@ export const containerActionBody = z
       .optional(),
     // recreate: a new image tag, and variables to set (value) or remove (null)
     image: z.string().trim().min(1).max(512).optional(),
-    env: z
-      .record(
-        z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "invalid environment variable name"),
-        z.string().max(32_768).nullable(),
-      )
-      .optional(),
+    env: z.record(envVarName, z.string().max(32_768).nullable()).optional(),
   })
   .default({});
 

@@ -1,20 +1,14 @@
 // "Create and run a container": the form's input, and the engine call it becomes.
 import type Docker from "dockerode";
 import { z } from "zod";
-
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "invalid environment variable name");
+import { containerName, envVarName } from "./names";
 
 export const createContainerSchema = z.object({
   image: z.string().trim().min(1, "image is required").max(512),
-  name: z
-    .string()
-    .trim()
-    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "container names use letters, digits, _ . -")
-    .max(128)
-    .optional(),
+  name: containerName.optional(),
   command: z.array(z.string().max(4096)).max(256).optional(),
   env: z
-    .array(z.object({ name: envName, value: z.string().max(32_768) }))
+    .array(z.object({ name: envVarName, value: z.string().max(32_768) }))
     .max(500)
     .default([]),
   ports: z

@@ -1,34 +1,18 @@
 // Operating containers from the browser against a real engine: rows change state live.
-import Docker from "dockerode";
 import { expect, test } from "@playwright/test";
-import { readTestEnv } from "../../scripts/testenv/state";
-import { base, signInAsAdmin } from "./support";
+import { testEngine } from "../support/engine";
+import { addEndpoint, base, signInAsAdmin } from "./support";
 
-const env = readTestEnv();
-const docker = new Docker({ socketPath: env.docker[0]!.socketPath });
-const created: string[] = [];
+const engine = testEngine(0);
+const { docker, env } = engine;
 
-test.afterAll(async () => {
-  await Promise.all(
-    created.map((id) =>
-      docker
-        .getContainer(id)
-        .remove({ force: true })
-        .catch(() => {}),
-    ),
-  );
-});
+test.afterAll(() => engine.cleanup());
 
-async function engineEndpoint(page: import("@playwright/test").Page): Promise<string> {
-  const response = await page.request.post(`${base()}/api/endpoints`, {
-    data: {
-      name: `e2e-engine-${Date.now()}`,
-      connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
-    },
+const engineEndpoint = (page: import("@playwright/test").Page) =>
+  addEndpoint(page, {
+    name: `e2e-engine-${Date.now()}`,
+    connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
   });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
-}
 
 test("stop and start a container from its row; the state changes without reloading", async ({ page }) => {
   await signInAsAdmin(page);
@@ -40,7 +24,7 @@ test("stop and start a container from its row; the state changes without reloadi
     Cmd: ["sleep", "300"],
     HostConfig: { NetworkMode: "none" },
   });
-  created.push(container.id);
+  engine.track(container.id);
   await container.start();
 
   await page.goto(`${base()}/endpoints/${endpointId}/containers`);
@@ -74,6 +58,6 @@ test("create a container from the test image and see it running", async ({ page 
   const row = page.getByTestId(`container-row-${name}`);
   await expect(row.getByTestId("container-state")).toHaveText("running");
   const [info] = await docker.listContainers({ filters: { name: [name] } });
-  created.push(info!.Id);
+  engine.track(info!.Id);
   expect(info!.State).toBe("running");
 });

@@ -1,48 +1,25 @@
 // The log viewer in Chromium against a real container: a written line appears, scrolling up
 // holds the view while lines keep coming, the filter narrows, and download saves the lines.
 import { appendFileSync, readFileSync } from "node:fs";
-import Docker from "dockerode";
-import { expect, test } from "@playwright/test";
-import { readTestEnv } from "../../scripts/testenv/state";
-import { base, signInAsAdmin } from "./support";
+import { expect, test, type Page } from "@playwright/test";
+import { say, testEngine } from "../support/engine";
+import { addEndpoint, base, signInAsAdmin } from "./support";
 
-const env = readTestEnv();
-const docker = new Docker({ socketPath: env.docker[0]!.socketPath });
-const created: string[] = [];
+const engine = testEngine(0);
+const { env } = engine;
 
-test.afterAll(async () => {
-  await Promise.all(
-    created.map((id) =>
-      docker
-        .getContainer(id)
-        .remove({ force: true })
-        .catch(() => {}),
-    ),
-  );
-});
+test.afterAll(() => engine.cleanup());
 
-async function say(container: Docker.Container, text: string) {
-  const exec = await container.exec({ Cmd: ["sh", "-c", `echo '${text}' >> /proc/1/fd/1`] });
-  const stream = await exec.start({});
-  await new Promise((r) => stream.on("end", r).resume());
-}
+const dockerEndpoint = (page: Page, prefix: string) =>
+  addEndpoint(page, {
+    name: `${prefix}-engine-${Date.now()}`,
+    connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
+  });
 
 test("a line written in a container appears; scroll holds; filter; download", async ({ page }) => {
   await signInAsAdmin(page);
-  const response = await page.request.post(`${base()}/api/endpoints`, {
-    data: {
-      name: `logs-engine-${Date.now()}`,
-      connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
-    },
-  });
-  const endpointId = ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
-  const container = await docker.createContainer({
-    Image: env.testImage,
-    Cmd: ["sh", "-c", "seq 1 200; exec sleep 300"],
-    HostConfig: { NetworkMode: "none" },
-  });
-  created.push(container.id);
-  await container.start();
+  const endpointId = await dockerEndpoint(page, "logs");
+  const container = await engine.run(["sh", "-c", "seq 1 200; exec sleep 300"]);
 
   await page.goto(`${base()}/endpoints/${endpointId}/containers/${container.id}/logs`);
   const lines = page.getByTestId("log-lines");
@@ -81,14 +58,8 @@ test("a line written in a container appears; scroll holds; filter; download", as
 test("a merged view across a Docker engine and a Kubernetes cluster, from a permalink", async ({ page }) => {
   await signInAsAdmin(page);
   const cluster = env.kubernetes[0]!;
-  const add = async (data: unknown) =>
-    ((await (await page.request.post(`${base()}/api/endpoints`, { data })).json()) as { endpoint: { id: string } })
-      .endpoint.id;
-  const dockerId = await add({
-    name: `merged-engine-${Date.now()}`,
-    connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
-  });
-  const kubeId = await add({
+  const dockerId = await dockerEndpoint(page, "merged");
+  const kubeId = await addEndpoint(page, {
     name: `merged-cluster-${Date.now()}`,
     connection: {
       kind: "kubernetes-kubeconfig",
@@ -100,14 +71,7 @@ test("a merged view across a Docker engine and a Kubernetes cluster, from a perm
     pods: { namespace: string; name: string; phase: string }[];
   };
   const pod = pods.pods.find((p) => p.namespace === "sample" && p.name.startsWith("web-") && p.phase === "Running")!;
-  const container = await docker.createContainer({
-    name: `merged-${Date.now()}`,
-    Image: env.testImage,
-    Cmd: ["sleep", "300"],
-    HostConfig: { NetworkMode: "none" },
-  });
-  created.push(container.id);
-  await container.start();
+  const container = await engine.run(["sleep", "300"], { name: `merged-${Date.now()}` });
 
   await page.goto(`${base()}/logs?s=${dockerId}~c~${container.id}&s=${kubeId}~p~sample~${pod.name}~web`);
   await expect(page.getByTestId("log-status")).toHaveText("● live");
@@ -126,20 +90,8 @@ test("a merged view across a Docker engine and a Kubernetes cluster, from a perm
 
 test("levels are detected and filtered; a clicked line shows whole, JSON pretty-printed", async ({ page }) => {
   await signInAsAdmin(page);
-  const response = await page.request.post(`${base()}/api/endpoints`, {
-    data: {
-      name: `levels-engine-${Date.now()}`,
-      connection: { kind: "docker", transport: "socket", socketPath: env.docker[0]!.socketPath },
-    },
-  });
-  const endpointId = ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
-  const container = await docker.createContainer({
-    Image: env.testImage,
-    Cmd: ["sleep", "300"],
-    HostConfig: { NetworkMode: "none" },
-  });
-  created.push(container.id);
-  await container.start();
+  const endpointId = await dockerEndpoint(page, "levels");
+  const container = await engine.run(["sleep", "300"]);
   await page.goto(`${base()}/endpoints/${endpointId}/containers/${container.id}/logs`);
   await expect(page.getByTestId("log-status")).toHaveText("● live");
   await say(container, '{"level":"error","msg":"database unreachable","retry":3}');

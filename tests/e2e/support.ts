@@ -21,3 +21,10 @@ export async function signInAsAdmin(page: Page): Promise<void> {
   }
   await expect(page).toHaveURL(/\/endpoints$/);
 }
+
+/** Adds an endpoint through the API as the signed-in page's user; returns its id. */
+export async function addEndpoint(page: Page, data: unknown): Promise<string> {
+  const response = await page.request.post(`${base()}/api/endpoints`, { data });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
+}

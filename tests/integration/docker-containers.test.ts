@@ -1,45 +1,23 @@
 // Containers through the HTTP API as each role, against a real engine: allowed actions change the
 // engine, refused ones get 403 and change nothing; the engine's own errors reach the user.
-import Docker from "dockerode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dockerEndpointWithRoles } from "../support/docker-endpoint";
+import { testEngine } from "../support/engine";
 
 let ctx: Awaited<ReturnType<typeof dockerEndpointWithRoles>>;
-let docker: Docker;
+const engine = testEngine(0);
+const docker = engine.docker;
 let base = "";
-const cleanup: string[] = [];
 
-async function runContainer(name: string) {
-  const container = await docker.createContainer({
-    name,
-    Image: ctx.env.testImage,
-    Cmd: ["sleep", "300"],
-    Env: ["API_KEY=hunter2", "MODE=test"],
-    HostConfig: { NetworkMode: "none" },
-  });
-  cleanup.push(container.id);
-  await container.start();
-  return container;
-}
-
+const runContainer = (name: string) => engine.run(["sleep", "300"], { name, Env: ["API_KEY=hunter2", "MODE=test"] });
 const state = async (id: string) => (await docker.getContainer(id).inspect()).State;
 
 beforeAll(async () => {
   ctx = await dockerEndpointWithRoles("containers-engine1");
-  docker = new Docker({ socketPath: ctx.env.docker[0]!.socketPath });
   base = `/api/endpoints/${ctx.endpointId}/docker/containers`;
 });
 
-afterAll(async () => {
-  await Promise.all(
-    cleanup.map((id) =>
-      docker
-        .getContainer(id)
-        .remove({ force: true })
-        .catch(() => {}),
-    ),
-  );
-});
+afterAll(() => engine.cleanup());
 
 describe("containers API", () => {
   it("create → start → stop → remove round trip", async () => {
@@ -53,7 +31,7 @@ describe("containers API", () => {
     });
     expect(created.status).toBe(201);
     const id = created.json.id;
-    cleanup.push(id);
+    engine.track(id);
     expect((await state(id)).Running).toBe(true);
     const list = await ctx.admin.request<{ containers: { id: string; state: string; project: string | null }[] }>(
       "GET",
@@ -138,7 +116,7 @@ describe("recreate", () => {
     });
     expect(response.status, response.text).toBe(200);
     const fresh = await docker.getContainer(response.json.id).inspect();
-    cleanup.push(fresh.Id);
+    engine.track(fresh.Id);
     expect(fresh.Id).not.toBe(id);
     expect(fresh.Name).toBe(`/${name}`);
     expect(fresh.State.Running).toBe(true);

@@ -1,41 +1,25 @@
 // Live updates: a container stopped on the engine reaches a watching socket client as a fresh
 // row, from one shared upstream event stream per endpoint.
-import Docker from "dockerode";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import { DockerEventHub } from "@/lib/streams/docker-events";
 import { dockerEndpointWithRoles } from "../support/docker-endpoint";
+import { testEngine } from "../support/engine";
 
 let ctx: Awaited<ReturnType<typeof dockerEndpointWithRoles>>;
-let docker: Docker;
-const cleanup: string[] = [];
+const engine = testEngine(0);
+const docker = engine.docker;
 
 beforeAll(async () => {
   ctx = await dockerEndpointWithRoles("events-engine1");
-  docker = new Docker({ socketPath: ctx.env.docker[0]!.socketPath });
 });
 
-afterAll(async () => {
-  await Promise.all(
-    cleanup.map((id) =>
-      docker
-        .getContainer(id)
-        .remove({ force: true })
-        .catch(() => {}),
-    ),
-  );
-});
+afterAll(() => engine.cleanup());
 
 describe("Docker events", () => {
   it("pushes a stopped container's new row to a VIEWER's socket", async () => {
-    const container = await docker.createContainer({
-      Image: ctx.env.testImage,
-      Cmd: ["sleep", "300"],
-      HostConfig: { NetworkMode: "none" },
-    });
-    cleanup.push(container.id);
-    await container.start();
+    const container = await engine.run(["sleep", "300"]);
     const socket = io(inject("appUrl"), { transports: ["websocket"], extraHeaders: { cookie: ctx.viewer.cookie } });
     try {
       const ack = await socket.timeout(10_000).emitWithAck("docker:watch", { endpointId: ctx.endpointId });
@@ -83,7 +67,7 @@ describe("Docker events", () => {
       Cmd: ["true"],
       HostConfig: { NetworkMode: "none" },
     });
-    cleanup.push(container.id);
+    engine.track(container.id);
     await expect.poll(() => events.includes(container.id)).toBe(true);
     hub.release("e");
     expect(hub.openCount).toBe(0);
@@ -115,7 +99,7 @@ describe("Docker events", () => {
       Cmd: ["true"],
       HostConfig: { NetworkMode: "none" },
     });
-    cleanup.push(container.id);
+    engine.track(container.id);
     await expect.poll(() => states.at(-1), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => rows.filter((id) => id === container.id).length, { timeout: 10_000 }).toBe(1);
     hub.release("gap");

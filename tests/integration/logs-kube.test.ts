@@ -2,12 +2,12 @@
 // socket protocol as Docker; namespace-limited grants are enforced.
 import { appendFileSync, readFileSync } from "node:fs";
 import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { LogFrame } from "@/lib/streams/client-queue";
 import { readTestEnv } from "../../scripts/testenv/state";
 import { ApiClient } from "../support/api-client";
 import { ADMIN } from "../support/integration-setup";
+import { logSocket } from "../support/log-socket";
 import { createUser, grant } from "../support/seed";
 
 const cluster = readTestEnv().kubernetes[0]!;
@@ -16,14 +16,9 @@ let pod = "";
 const sockets: Socket[] = [];
 
 function viewer(cookie: string) {
-  const socket = io(inject("appUrl"), { transports: ["websocket"], extraHeaders: { cookie } });
-  sockets.push(socket);
-  const frames: LogFrame[] = [];
-  socket.on("logs:frame", (frame: LogFrame, ack: () => void) => {
-    frames.push(frame);
-    ack();
-  });
-  return { socket, texts: () => frames.flatMap((f) => f.lines.map((l) => l.text)) };
+  const v = logSocket(inject("appUrl"), cookie);
+  sockets.push(v.socket);
+  return v;
 }
 
 beforeAll(async () => {

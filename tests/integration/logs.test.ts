@@ -1,63 +1,32 @@
 // Live logs of Docker containers through socket.io: lines arrive, late joiners share the upstream,
 // resume has no gap and no duplicate, a slow viewer gets skip markers, and access is checked.
-import Docker from "dockerode";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { LogFrame } from "@/lib/streams/client-queue";
 import { dockerLogSource } from "@/lib/streams/docker-log-source";
 import { LogHub } from "@/lib/streams/log-hub";
 import { dockerEndpointWithRoles } from "../support/docker-endpoint";
+import { say, testEngine } from "../support/engine";
+import { logSocket } from "../support/log-socket";
 
 let ctx: Awaited<ReturnType<typeof dockerEndpointWithRoles>>;
-let docker: Docker;
-const cleanup: string[] = [];
+const engine = testEngine(0);
+const docker = engine.docker;
+const run = (cmd: string[]) => engine.run(cmd);
 const sockets: Socket[] = [];
 
-async function run(cmd: string[]) {
-  const container = await docker.createContainer({
-    Image: ctx.env.testImage,
-    Cmd: cmd,
-    HostConfig: { NetworkMode: "none" },
-  });
-  cleanup.push(container.id);
-  await container.start();
-  return container;
-}
-
-/** Writes a line to the container's own stdout, as its main process would. */
-async function say(container: Docker.Container, text: string, stream: 1 | 2 = 1) {
-  const exec = await container.exec({ Cmd: ["sh", "-c", `echo '${text}' >> /proc/1/fd/${stream}`] });
-  const s = await exec.start({});
-  await new Promise((r) => s.on("end", r).resume());
-}
-
 function viewer(cookie: string) {
-  const socket = io(inject("appUrl"), { transports: ["websocket"], extraHeaders: { cookie } });
-  sockets.push(socket);
-  const frames: LogFrame[] = [];
-  socket.on("logs:frame", (frame: LogFrame, ack: () => void) => {
-    frames.push(frame);
-    ack();
-  });
-  const texts = () => frames.flatMap((f) => f.lines.map((l) => l.text));
-  return { socket, frames, texts, lines: () => frames.flatMap((f) => f.lines) };
+  const v = logSocket(inject("appUrl"), cookie);
+  sockets.push(v.socket);
+  return v;
 }
 
 beforeAll(async () => {
   ctx = await dockerEndpointWithRoles("logs-engine1");
-  docker = new Docker({ socketPath: ctx.env.docker[0]!.socketPath });
 });
 
 afterAll(async () => {
   sockets.forEach((s) => s.close());
-  await Promise.all(
-    cleanup.map((id) =>
-      docker
-        .getContainer(id)
-        .remove({ force: true })
-        .catch(() => {}),
-    ),
-  );
+  await engine.cleanup();
 });
 
 describe("container logs over socket.io", () => {

@@ -1,0 +1,14 @@
+// A socket.io log viewer for tests: collects frames and acknowledges them as the browser does.
+import { io, type Socket } from "socket.io-client";
+import type { LogFrame } from "@/lib/streams/client-queue";
+
+export function logSocket(appUrl: string, cookie: string) {
+  const socket: Socket = io(appUrl, { transports: ["websocket"], extraHeaders: { cookie } });
+  const frames: LogFrame[] = [];
+  socket.on("logs:frame", (frame: LogFrame, ack: () => void) => {
+    frames.push(frame);
+    ack();
+  });
+  const lines = () => frames.flatMap((f) => f.lines);
+  return { socket, frames, lines, texts: () => lines().map((l) => l.text) };
+}
