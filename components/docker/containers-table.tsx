@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import type { EndpointRole } from "@/lib/rbac/actions";
-import { api } from "@/lib/client/api";
+import { runContainerActions } from "@/lib/client/run-container-actions";
 import { useContainerRows } from "@/lib/client/use-container-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import { Alert } from "../ui/alert";
@@ -80,14 +80,7 @@ export function ContainersTable({
       const ids = targets.map((t) => t.id);
       setError(null);
       setBusy((b) => new Set([...b, ...ids]));
-      const failures: string[] = [];
-      await Promise.all(
-        targets.map((t) =>
-          api(`/api/endpoints/${endpointId}/docker/containers/${t.id}/${action}`, {
-            body: action === "remove" ? { force: true } : {},
-          }).catch((e: Error) => failures.push(`${t.name}: ${e.message}`)),
-        ),
-      );
+      const failures = await runContainerActions(endpointId, action, targets);
       setBusy((b) => new Set([...b].filter((id) => !ids.includes(id))));
       if (failures.length) setError(failures.join("\n"));
       if (action === "remove") setSelected(new Set());

@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import type { EndpointRole } from "@/lib/rbac/actions";
-import { api } from "@/lib/client/api";
+import { runContainerActions } from "@/lib/client/run-container-actions";
 import { useContainerRows } from "@/lib/client/use-container-rows";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -37,19 +37,9 @@ export function StacksView({
     const targets = members.filter(
       (m) => action === "remove" || (action === "start" ? m.state !== "running" : m.state === "running"),
     );
-    const failures = await Promise.all(
-      targets.map((m) =>
-        api(`/api/endpoints/${endpointId}/docker/containers/${m.id}/${action}`, {
-          body: action === "remove" ? { force: true } : {},
-        }).then(
-          () => null,
-          (e: Error) => `${m.name}: ${e.message}`,
-        ),
-      ),
-    );
+    const failures = await runContainerActions(endpointId, action, targets);
     setBusy(null);
-    const messages = failures.filter(Boolean);
-    if (messages.length) setError(messages.join("\n"));
+    if (failures.length) setError(failures.join("\n"));
   }
 
   const canOperate = role === "OPERATOR" || role === "ENDPOINT_ADMIN";
