@@ -20,8 +20,16 @@ export async function checkEndpoint(endpoint: Endpoint): Promise<CheckResult> {
     result = { ok: false, code: "credentials", message: error.message };
   }
   const now = new Date();
-  const updated = await db().endpoint.update({
-    where: { id: endpoint.id },
+  // Store the result only if the endpoint still has the settings it was checked with: a check
+  // that started before an edit (new key, forgotten host key) must not overwrite the newer truth.
+  const stored = await db().endpoint.updateMany({
+    where: {
+      id: endpoint.id,
+      secret: endpoint.secret,
+      sshHostKey: endpoint.sshHostKey,
+      tlsVerify: endpoint.tlsVerify,
+      url: endpoint.url,
+    },
     data: {
       status: result.ok ? "UP" : "DOWN",
       version: result.ok ? result.version : endpoint.version,
@@ -31,6 +39,9 @@ export async function checkEndpoint(endpoint: Endpoint): Promise<CheckResult> {
       ...(result.ok && result.sshHostKey && !endpoint.sshHostKey ? { sshHostKey: result.sshHostKey } : {}),
     },
   });
+  if (stored.count === 0) return result;
+  const updated = await db().endpoint.findUnique({ where: { id: endpoint.id } });
+  if (!updated) return result;
   emitForEndpoint(endpoint.id, "endpoint:status", {
     id: updated.id,
     status: updated.status,
