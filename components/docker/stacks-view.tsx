@@ -1,8 +1,10 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import type { EndpointRole } from "@/lib/rbac/actions";
+import { encodeSource } from "@/lib/client/log-sources-param";
 import { runContainerActions } from "@/lib/client/run-container-actions";
 import { useContainerRows } from "@/lib/client/use-container-rows";
 import { Alert } from "../ui/alert";
@@ -65,8 +67,19 @@ export function StacksView({
               <span className="text-muted">
                 {running}/{members.length} running
               </span>
+              <Link
+                href={`/logs?${new URLSearchParams({
+                  s: encodeSource({
+                    endpointId,
+                    target: { kind: "labels", selector: `com.docker.compose.project=${project}` },
+                  }),
+                })}`}
+                className="ml-auto rounded border border-line px-2 py-1 text-xs hover:bg-canvas"
+              >
+                Logs of every container
+              </Link>
               {canOperate ? (
-                <div className="ml-auto flex gap-1">
+                <div className="flex gap-1">
                   <Button disabled={busy === project} onClick={() => void run(project, "start", members)}>
                     Start
                   </Button>

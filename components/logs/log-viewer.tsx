@@ -7,6 +7,7 @@ import { Button } from "../ui/button";
 import { SEVERITIES, type Severity } from "@/lib/client/log-severity";
 import { LogLineView } from "./log-line-view";
 import { SelectedLine } from "./selected-line";
+import { ServerSearch } from "./server-search";
 
 const LINE_HEIGHT = 20;
 
@@ -49,10 +50,15 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
   const start: LogStart = startChoice.startsWith("tail:")
     ? { tail: Number(startChoice.slice(5)) }
     : { sinceSeconds: Number(startChoice.slice(6)) };
-  const { lines, states, heldCount } = useLogStream({ sources, start, paused });
+  const { lines, states, requests, heldCount, search } = useLogStream({ sources, start, paused });
   const [hidden, setHidden] = useState<Set<number>>(new Set());
-  const merged = sources.length > 1;
-  const notLive = states.filter((s) => !s.live);
+  const merged = states.length > 1;
+  // In words: requests the server refused or whose watch is down, members not streaming.
+  const problems = [
+    ...requests.filter((r) => r.error).map((r) => `${r.label === "…" ? "" : `${r.label}: `}${r.error}`),
+    ...states.filter((s) => !s.live && !s.ended).map((s) => (merged ? `${s.label}: ` : "") + (s.message ?? "not live")),
+  ];
+  const waiting = states.length === 0 && problems.length === 0;
   const viewport = useRef<HTMLDivElement>(null);
   const [following, setFollowing] = useState(true);
   const [seenCount, setSeenCount] = useState(0);
@@ -158,14 +164,19 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
           {paused ? `Resume${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause"}
         </Button>
         <Button onClick={download}>Download</Button>
+        <ServerSearch search={search} />
         <span
-          className={`ml-auto text-xs ${notLive.length ? "text-warn" : "text-ok"}`}
+          className={`ml-auto text-xs ${problems.length ? "text-warn" : waiting ? "text-muted" : "text-ok"}`}
           role="status"
           data-testid="log-status"
         >
-          {notLive.length === 0
-            ? "● live"
-            : `● ${notLive.map((s) => (merged ? `${s.label}: ` : "") + (s.message ?? "not live")).join("; ")}`}
+          {problems.length
+            ? `● ${problems.join("; ")}`
+            : waiting
+              ? "● connecting"
+              : states.every((s) => s.ended)
+                ? "● ended"
+                : "● live"}
         </span>
       </div>
       {merged ? (
@@ -178,6 +189,7 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
               className={`rounded-full border border-line px-2 py-0.5 text-xs ${hidden.has(i) ? "opacity-40" : ""}`}
             >
               <span className={SOURCE_COLORS[i % SOURCE_COLORS.length]}>●</span> {s.label}
+              {s.ended ? <span className="text-muted"> ({s.message ?? "ended"})</span> : null}
             </button>
           ))}
         </div>

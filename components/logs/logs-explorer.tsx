@@ -22,7 +22,10 @@ export function LogsExplorer({ endpoints }: { endpoints: EndpointView[] }) {
   };
   return (
     <div className="space-y-3">
-      <SourcePicker endpoints={endpoints} onAdd={(s) => !encoded.includes(encodeSource(s)) && go([...sources, s])} />
+      <SourcePicker
+        endpoints={endpoints}
+        onAdd={(added) => go([...sources, ...added.filter((s) => !encoded.includes(encodeSource(s)))])}
+      />
       {sources.length ? (
         <>
           <Button onClick={() => go([])}>Clear the view</Button>
@@ -30,7 +33,8 @@ export function LogsExplorer({ endpoints }: { endpoints: EndpointView[] }) {
         </>
       ) : (
         <p className="text-muted">
-          Add containers or pods, from one or several endpoints, to follow their logs together.
+          Add containers, compose projects, pods, workloads or label selectors, from one or several endpoints, to follow
+          their logs together.
         </p>
       )}
     </div>

@@ -6,7 +6,7 @@
 // kept in a bounded array (the tab's memory stays flat), and rendered once per animation frame.
 // After a dropped connection each source resubscribes from its last line: no gap, no repeat.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { LogTarget } from "../realtime/events";
+import type { LogMember, LogSearchRequest, LogSearchResult, LogTarget } from "../realtime/events";
 import type { LogFrame } from "../streams/client-queue";
 import type { LogLine } from "../streams/log-line";
 import { detectSeverity, type Severity } from "./log-severity";
@@ -23,17 +23,24 @@ export type ViewLine =
   | (LogLine & { seq: number; source: number; severity: Severity | null; marker?: undefined })
   | { seq: number; source: number; marker: string };
 
-const connecting = (n: number): SourceState[] =>
-  Array.from({ length: n }, () => ({ label: "…", live: false, message: "connecting" }));
-
 function byTime(a: ViewLine, b: ViewLine): number {
   if (a.marker !== undefined || b.marker !== undefined) return a.seq - b.seq;
   return a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : a.seq - b.seq;
 }
 
+/** What the user asked for (one pick: a container, a workload, labels…) and how that went. */
+export interface RequestState {
+  label: string;
+  /** The server refused it, or its watch is down. */
+  error?: string;
+}
+
+/** One member of the view (a container, a pod's container): its lines share its colour. */
 export interface SourceState {
   label: string;
   live: boolean;
+  /** Gone upstream (pod deleted) or finished (a previous instance): not a problem. */
+  ended?: boolean;
   message?: string;
 }
 
@@ -53,9 +60,16 @@ export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart
   const seq = useRef(0);
   const [lines, setLines] = useState<ViewLine[]>([]);
   const [heldCount, setHeldCount] = useState(0);
-  // Per-source status, valid for the current list of sources only.
-  const [statesFor, setStatesFor] = useState<{ key: string; list: SourceState[] }>({ key: "", list: [] });
-  const states = statesFor.key === sourcesKey ? statesFor.list : connecting(sources.length);
+  // Members and requests, valid for the current list of sources only.
+  const [view, setView] = useState<{ key: string; states: SourceState[]; requests: RequestState[] }>({
+    key: "",
+    states: [],
+    requests: [],
+  });
+  const states = view.key === sourcesKey ? view.states : [];
+  const requests =
+    view.key === sourcesKey ? view.requests : sources.map((): RequestState => ({ label: "…", error: undefined }));
+  const subscriptions = useRef<(string | null)[]>([]);
 
   const publish = useCallback(() => {
     if (scheduled.current) return;
@@ -87,63 +101,109 @@ export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart
     const list = JSON.parse(sourcesKey) as LogSourceRef[];
     const socket = getSocket();
     const subscriptionIds: (string | null)[] = list.map(() => null);
+    subscriptions.current = subscriptionIds;
     // A "since" start is a resume point in the past: every line after it.
-    const startTs = sinceSeconds ? new Date(Date.now() - sinceSeconds * 1000).toISOString() : undefined;
-    const lastTs: (string | undefined)[] = list.map(() => startTs);
+    const since = sinceSeconds ? new Date(Date.now() - sinceSeconds * 1000).toISOString() : undefined;
+    // Per request: member key → index into the members list, and the last timestamp received.
+    const memberIndex = list.map(() => new Map<string, number>());
+    const lastTs = list.map(() => new Map<string, string>());
+    let members: SourceState[] = [];
+    let requestStates: RequestState[] = list.map(() => ({ label: "…" }));
     store.current = [];
     held.current = [];
     incoming.current = [];
-    const update = (change: (list: SourceState[]) => SourceState[]) =>
-      setStatesFor((current) => ({
-        key: sourcesKey,
-        list: change(current.key === sourcesKey ? current.list : connecting(list.length)),
-      }));
-    const setState = (i: number, patch: Partial<SourceState>) =>
-      update((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+    const render = () => setView({ key: sourcesKey, states: members, requests: requestStates });
+    const setRequest = (i: number, patch: Partial<RequestState>) => {
+      requestStates = requestStates.map((r, j) => (j === i ? { ...r, ...patch } : r));
+      render();
+    };
+    const setMember = (index: number, patch: Partial<SourceState>) => {
+      members = members.map((m, j) => (j === index ? { ...m, ...patch } : m));
+      render();
+    };
     const subscribe = () =>
       list.forEach((source, i) =>
-        socket.emit("logs:subscribe", { ...source, tail, since: lastTs[i] }, (result) => {
-          if (!result.ok) return setState(i, { live: false, message: result.error });
+        socket.emit("logs:subscribe", { ...source, tail, since, resume: Object.fromEntries(lastTs[i]!) }, (result) => {
+          if (!result.ok) return setRequest(i, { error: result.error });
           subscriptionIds[i] = result.data.subscriptionId;
-          setState(i, { label: result.data.label, live: true, message: undefined });
+          setRequest(i, { label: result.data.label, error: undefined });
         }),
       );
-    const onFrame = (frame: LogFrame & { subscriptionId: string }, ack: () => void) => {
+    const onMembers = (event: { subscriptionId: string; joined: LogMember[]; left: string[] }) => {
+      const i = subscriptionIds.indexOf(event.subscriptionId);
+      if (i < 0) return;
+      for (const m of event.joined) {
+        const known = memberIndex[i]!.get(m.key);
+        if (known !== undefined) setMember(known, { live: true, ended: false, message: undefined });
+        else {
+          memberIndex[i]!.set(m.key, members.length);
+          members = [...members, { label: m.label, live: true }];
+        }
+      }
+      for (const key of event.left) {
+        const known = memberIndex[i]!.get(key);
+        if (known !== undefined)
+          members = members.map((m, j) => (j === known ? { ...m, live: false, ended: true, message: "gone" } : m));
+      }
+      render();
+    };
+    const onFrame = (frame: LogFrame & { subscriptionId: string; member: string }, ack: () => void) => {
       ack();
       const i = subscriptionIds.indexOf(frame.subscriptionId);
       if (i < 0) return;
+      // Frames without a member speak for the whole request (its pod or event watch).
+      if (!frame.member) return setRequest(i, { error: frame.status === "reconnecting" ? frame.error : undefined });
+      const index = memberIndex[i]!.get(frame.member);
+      if (index === undefined) return;
       if (frame.skipped)
         incoming.current.push({
           seq: seq.current++,
-          source: i,
+          source: index,
           marker: `… ${frame.skipped} lines skipped (the view could not keep up) …`,
         });
       // Severity is worked out once per line, as it arrives.
       for (const l of frame.lines)
-        incoming.current.push({ ...l, seq: seq.current++, source: i, severity: detectSeverity(l.text) });
-      if (frame.lines.length) lastTs[i] = frame.lines.at(-1)!.ts;
+        incoming.current.push({ ...l, seq: seq.current++, source: index, severity: detectSeverity(l.text) });
+      if (frame.lines.length) lastTs[i]!.set(frame.member, frame.lines.at(-1)!.ts);
       if (frame.status === "reconnecting")
-        setState(i, { live: false, message: frame.error ?? "the log stream ended; waiting for it to come back" });
-      if (frame.status === "live") setState(i, { live: true, message: undefined });
+        setMember(index, { live: false, message: frame.error ?? "the log stream ended; waiting for it to come back" });
+      if (frame.status === "live") setMember(index, { live: true, message: undefined });
+      if (frame.status === "ended") setMember(index, { live: false, ended: true, message: frame.error ?? "ended" });
       if (frame.lines.length || frame.skipped) publish();
     };
     const onDisconnect = () => {
       subscriptionIds.fill(null);
-      update((all) =>
-        all.map((s) => ({ ...s, live: false, message: "disconnected from Fleetdeck; resuming when back" })),
+      members = members.map((m) =>
+        m.ended ? m : { ...m, live: false, message: "disconnected from Fleetdeck; resuming when back" },
       );
+      render();
     };
     socket.on("logs:frame", onFrame);
+    socket.on("logs:members", onMembers);
     socket.on("connect", subscribe);
     socket.on("disconnect", onDisconnect);
     if (socket.connected) subscribe();
     return () => {
       for (const id of subscriptionIds) if (id) socket.emit("logs:unsubscribe", { subscriptionId: id });
       socket.off("logs:frame", onFrame);
+      socket.off("logs:members", onMembers);
       socket.off("connect", subscribe);
       socket.off("disconnect", onDisconnect);
     };
   }, [sourcesKey, tail, sinceSeconds, publish]);
 
-  return { lines, states, heldCount };
+  /** Server-side grep across the recent lines of every member of this view. */
+  const search = useCallback(
+    (request: Omit<LogSearchRequest, "subscriptionIds">) =>
+      new Promise<LogSearchResult>((resolve, reject) => {
+        const ids = subscriptions.current.filter((id): id is string => id !== null);
+        if (!ids.length) return reject(new Error("the view is not connected"));
+        getSocket().emit("logs:search", { ...request, subscriptionIds: ids }, (result) =>
+          result.ok ? resolve(result.data) : reject(new Error(result.error)),
+        );
+      }),
+    [],
+  );
+
+  return { lines, states, requests, heldCount, search };
 }

@@ -7,6 +7,8 @@ export interface PodSummary {
   phase: string;
   containers: string[];
   initContainers: string[];
+  /** Containers with an earlier instance (restarted): their previous logs can be read. */
+  restarted: string[];
   labels: Record<string, string>;
 }
 
@@ -16,6 +18,9 @@ const summary = (p: V1Pod): PodSummary => ({
   phase: p.status?.phase ?? "Unknown",
   containers: (p.spec?.containers ?? []).map((c) => c.name),
   initContainers: (p.spec?.initContainers ?? []).map((c) => c.name),
+  restarted: [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])]
+    .filter((s) => s.lastState?.terminated)
+    .map((s) => s.name),
   labels: p.metadata?.labels ?? {},
 });
 

@@ -2,6 +2,7 @@
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
 import type { LogFrame } from "../streams/client-queue";
+import type { LogLine } from "../streams/log-line";
 
 export interface EndpointStatusEvent {
   id: string;
@@ -22,8 +23,10 @@ export interface ServerToClientEvents {
   "docker:event": (event: DockerEventSummary) => void;
   /** The engine's event stream was lost (and is being re-established) or is back. */
   "docker:stream": (event: { endpointId: string; connected: boolean; error?: string }) => void;
-  /** A batch of log lines for one subscription; the client acknowledges it to get the next. */
-  "logs:frame": (frame: LogFrame & { subscriptionId: string }, ack: () => void) => void;
+  /** A batch of log lines of one member of a subscription; acknowledged to get the next. */
+  "logs:frame": (frame: LogFrame & { subscriptionId: string; member: string }, ack: () => void) => void;
+  /** Sources joined or left a subscription (pods of a workload, containers with a label). */
+  "logs:members": (event: { subscriptionId: string; joined: LogMember[]; left: string[] }) => void;
 }
 
 export interface DockerEventSummary {
@@ -45,15 +48,58 @@ export interface ClientToServerEvents {
   /** Follow a container's logs: the last `tail` lines, or everything after `since` (resume). */
   "logs:subscribe": (request: LogSubscribeRequest, ack: Ack<{ subscriptionId: string; label: string }>) => void;
   "logs:unsubscribe": (request: { subscriptionId: string }) => void;
+  /** grep with context across the recent lines the server holds for these subscriptions. */
+  "logs:search": (request: LogSearchRequest, ack: Ack<LogSearchResult>) => void;
 }
+
+/** One source inside a subscription: `key` tags its frames. */
+export interface LogMember {
+  key: string;
+  label: string;
+}
+
+export interface LogSearchRequest {
+  subscriptionIds: string[];
+  pattern: string;
+  regex?: boolean;
+  /** Lines of context before and after each match. */
+  context?: number;
+}
+
+export interface LogSearchResult {
+  matches: {
+    subscriptionId: string;
+    member: string;
+    label: string;
+    before: LogLine[];
+    line: LogLine;
+    after: LogLine[];
+  }[];
+  /** More matches existed than were returned. */
+  truncated: boolean;
+  searchedLines: number;
+}
+
+export const WORKLOAD_KINDS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 export type LogTarget =
   | { kind: "container"; containerId: string }
-  | { kind: "pod"; namespace: string; pod: string; container?: string };
+  /** `previous`: the instance before the last restart (what it said before it crashed). */
+  | { kind: "pod"; namespace: string; pod: string; container?: string; previous?: boolean }
+  /** Every container of every pod of a workload, following pods as they come and go. */
+  | { kind: "workload"; namespace: string; workload: WorkloadKind; name: string }
+  /** Pods matching a Kubernetes label selector, in one namespace or every one the user may read. */
+  | { kind: "selector"; namespace?: string; selector: string }
+  /** Docker containers with these labels ("com.docker.compose.project=web", "app=api,tier"). */
+  | { kind: "labels"; selector: string };
 
 export interface LogSubscribeRequest {
   endpointId: string;
   target: LogTarget;
   tail?: number;
+  /** Where members without a resume point start (an RFC 3339 time); else the last `tail` lines. */
   since?: string;
+  /** After a reconnect: the last timestamp received per member key. */
+  resume?: Record<string, string>;
 }

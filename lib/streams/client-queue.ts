@@ -9,7 +9,7 @@ export interface LogFrame {
   lines: LogLine[];
   /** Lines dropped before this batch because the viewer was behind. */
   skipped?: number;
-  status?: "live" | "reconnecting";
+  status?: "live" | "reconnecting" | "ended";
   error?: string;
 }
 

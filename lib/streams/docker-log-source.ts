@@ -24,6 +24,7 @@ export function dockerLogSource(options: {
   return {
     key: `docker:${options.endpointId}:${options.containerId}`,
     label: options.label,
+    endpointId: options.endpointId,
     async open({ since, tail }, onLines, onEnd) {
       const container = options.docker.getContainer(options.containerId);
       const sinceArg = since

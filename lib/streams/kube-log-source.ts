@@ -11,11 +11,16 @@ export function kubeLogSource(options: {
   namespace: string;
   pod: string;
   container: string;
+  /** The instance before the last restart: read once, not followed. */
+  previous?: boolean;
 }): LogSource {
-  const { namespace, pod, container } = options;
+  const { namespace, pod, container, previous } = options;
   return {
-    key: `kube:${options.endpointId}:${namespace}/${pod}/${container}`,
-    label: `${pod}/${container}`,
+    key: `kube:${options.endpointId}:${namespace}/${pod}/${container}${previous ? ":previous" : ""}`,
+    label: `${pod}/${container}${previous ? " (previous)" : ""}`,
+    endpointId: options.endpointId,
+    namespace,
+    once: previous,
     async open({ since, tail }, onLines, onEnd) {
       let rest = "";
       let ended = false;
@@ -36,7 +41,8 @@ export function kubeLogSource(options: {
       // The API server takes whole seconds; the hub drops what was already seen.
       const sinceTime = since ? `${since.slice(0, 19)}Z` : undefined;
       const controller = await new Log(options.kc).log(namespace, pod, container, sink, {
-        follow: true,
+        follow: !previous,
+        previous,
         timestamps: true,
         tailLines: since ? undefined : tail,
         sinceTime,

@@ -27,6 +27,8 @@ interface Upstream {
   retries: number;
   timer: NodeJS.Timeout | null;
   closed: boolean;
+  /** A `once` source that has delivered everything. */
+  ended: boolean;
 }
 
 export interface Subscription {
@@ -62,6 +64,7 @@ export class LogHub {
           ? buffered.filter((l) => compareTs(l.ts, options.since!) > 0)
           : buffered.slice(Math.max(0, buffered.length - options.tail)),
       );
+      if (upstream.ended) queue.setStatus("ended");
     } else {
       upstream = {
         source: options.source,
@@ -76,6 +79,7 @@ export class LogHub {
         retries: 0,
         timer: null,
         closed: false,
+        ended: false,
       };
       this.upstreams.set(options.source.key, upstream);
       void this.open(upstream, { tail: options.tail, since: options.since });
@@ -135,15 +139,31 @@ export class LogHub {
           const fresh = this.accept(upstream, lines);
           if (fresh.length) for (const viewer of upstream.viewers) viewer.push(fresh);
         },
-        (error) => this.reopenLater(upstream, error?.message ?? "the log stream ended"),
+        (error) => {
+          if (upstream.source.once) return this.finish(upstream, error?.message);
+          this.reopenLater(upstream, error?.message ?? "the log stream ended");
+        },
       );
       if (upstream.closed) return stop();
       upstream.stop = stop;
       if (upstream.retries > 0) for (const viewer of upstream.viewers) viewer.setStatus("live");
       upstream.retries = 0;
     } catch (error) {
+      if (upstream.source.once) return this.finish(upstream, (error as Error).message);
       this.reopenLater(upstream, (error as Error).message);
     }
+  }
+
+  /** A finished log (not followed): viewers are told, the lines stay in the buffer for late joiners. */
+  private finish(upstream: Upstream, error?: string): void {
+    upstream.stop = null;
+    upstream.ended = true;
+    for (const viewer of upstream.viewers) viewer.setStatus("ended", error);
+  }
+
+  /** The recent lines held for a source (for search); empty when no one follows it. */
+  recentLines(key: string): LogLine[] {
+    return this.upstreams.get(key)?.buffer.toArray() ?? [];
   }
 
   private reopenLater(upstream: Upstream, reason: string): void {

@@ -13,6 +13,11 @@ export interface LogSource {
   key: string;
   /** Human label of the source (container or pod/container name). */
   label: string;
+  endpointId: string;
+  /** For Kubernetes sources: checked against the viewer's namespace grants. */
+  namespace?: string;
+  /** A finished log (a previous container instance): its end is final, not re-opened. */
+  once?: boolean;
   /**
    * Opens a follow stream. `onLines` gets batches in upstream order; `onEnd` fires once when the
    * upstream ends (container stopped, connection lost). Returns a function that stops it.

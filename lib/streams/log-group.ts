@@ -1,0 +1,110 @@
+// One subscription of one viewer: the members of its target (fixed, or followed as pods and
+// containers come and go), each served by the shared LogHub and tagged in the frames. Members are
+// admitted by the viewer's current grants every time the set changes; a member that re-joins
+// resumes after the last line this viewer got from it; a member that leaves is let go after a
+// short grace, so its last lines still arrive.
+import type { LogFrame } from "./client-queue";
+import type { LogHub, Subscription } from "./log-hub";
+import type { LogSource } from "./log-source";
+import type { MemberSet } from "./member-set";
+import type { MemberSetHub } from "./member-set-hub";
+
+const LEAVE_GRACE_MS = 2_000;
+
+export interface LogGroupOptions {
+  hub: LogHub;
+  memberSets: MemberSetHub;
+  set: MemberSet;
+  tail: number;
+  /** Where new members start, when not the last `tail` lines. */
+  since?: string;
+  /** Last timestamps the viewer already has, per member key (a reconnect). */
+  resume?: Record<string, string>;
+  /** The members this viewer may read now (grants are re-read on every change). */
+  admit(sources: LogSource[]): Promise<LogSource[]>;
+  deliver(member: string, frame: LogFrame): Promise<void>;
+  announce(change: { joined: { key: string; label: string }[]; left: string[] }): void;
+  problem(error: string | null): void;
+}
+
+interface Active {
+  source: LogSource;
+  subscription: Subscription;
+  leaving: NodeJS.Timeout | null;
+}
+
+export class LogGroup {
+  private active = new Map<string, Active>();
+  private lastTs = new Map<string, string>();
+  private release: (() => void) | null = null;
+  private changes: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly options: LogGroupOptions) {
+    for (const [key, ts] of Object.entries(options.resume ?? {})) this.lastTs.set(key, ts);
+  }
+
+  start(): void {
+    this.release = this.options.memberSets.acquire(this.options.set, {
+      // Changes are applied one after another, in the order they came.
+      members: (sources) => {
+        this.changes = this.changes.then(() => this.apply(sources)).catch(() => {});
+      },
+      problem: (error) => this.options.problem(error),
+    });
+  }
+
+  /** Keys and labels of the members currently followed (for search). */
+  members(): { key: string; label: string }[] {
+    return [...this.active.values()].map((a) => ({ key: a.source.key, label: a.source.label }));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.release?.();
+    for (const a of this.active.values()) {
+      if (a.leaving) clearTimeout(a.leaving);
+      a.subscription.unsubscribe();
+    }
+    this.active.clear();
+  }
+
+  private async apply(sources: LogSource[]): Promise<void> {
+    if (this.closed) return;
+    const admitted = await this.options.admit(sources);
+    if (this.closed) return;
+    const wanted = new Map(admitted.map((s) => [s.key, s]));
+    const joining: LogSource[] = [];
+    for (const [key, source] of wanted) {
+      const current = this.active.get(key);
+      if (!current) joining.push(source);
+      else if (current.leaving) {
+        clearTimeout(current.leaving);
+        current.leaving = null;
+      }
+    }
+    // Announced before the first frame of any of them.
+    if (joining.length)
+      this.options.announce({ joined: joining.map((s) => ({ key: s.key, label: s.label })), left: [] });
+    for (const source of joining)
+      this.active.set(source.key, { source, subscription: this.follow(source), leaving: null });
+    for (const [key, current] of this.active) {
+      if (wanted.has(key) || current.leaving) continue;
+      current.leaving = setTimeout(() => {
+        if (this.active.get(key) !== current) return;
+        current.subscription.unsubscribe();
+        this.active.delete(key);
+        this.options.announce({ joined: [], left: [key] });
+      }, LEAVE_GRACE_MS);
+    }
+  }
+
+  private follow(source: LogSource): Subscription {
+    const since = this.lastTs.get(source.key) ?? this.options.since;
+    return this.options.hub.subscribe({ source, tail: this.options.tail, since }, async (frame) => {
+      const last = frame.lines.at(-1);
+      if (last) this.lastTs.set(source.key, last.ts);
+      await this.options.deliver(source.key, frame);
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { decodeSource, encodeSource } from "@/lib/client/log-sources-param";
+import type { LogSourceRef } from "@/lib/client/use-log-stream";
+import { selectorString } from "@/lib/kube/workload-selector";
+import { lineMatcher, searchBuffers } from "@/lib/streams/search-buffers";
+
+describe("log sources in the URL", () => {
+  const sources: LogSourceRef[] = [
+    { endpointId: "e1", target: { kind: "container", containerId: "abc" } },
+    { endpointId: "e1", target: { kind: "labels", selector: "com.docker.compose.project=web,tier~x" } },
+    { endpointId: "e2", target: { kind: "pod", namespace: "ns", pod: "p", container: "c" } },
+    { endpointId: "e2", target: { kind: "pod", namespace: "ns", pod: "p", container: "c", previous: true } },
+    { endpointId: "e2", target: { kind: "workload", namespace: "ns", workload: "StatefulSet", name: "db" } },
+    { endpointId: "e2", target: { kind: "selector", selector: "tier in (api, worker),!canary", namespace: "ns" } },
+  ];
+  it("round-trips every kind of target, whatever characters selectors hold", () => {
+    for (const s of sources) expect(decodeSource(encodeSource(s))).toEqual(JSON.parse(JSON.stringify(s)));
+  });
+  it("ignores what it cannot read", () => {
+    expect(decodeSource("e1~w~ns~Pod~x")).toBeNull();
+    expect(decodeSource("e1~%E0%A4%A")).toBeNull();
+    expect(decodeSource("e1")).toBeNull();
+  });
+});
+
+describe("workload selectors", () => {
+  it("writes labels and expressions as the API server reads them", () => {
+    expect(
+      selectorString({
+        matchLabels: { app: "web" },
+        matchExpressions: [
+          { key: "tier", operator: "In", values: ["api", "worker"] },
+          { key: "canary", operator: "DoesNotExist" },
+          { key: "zone", operator: "Exists" },
+        ],
+      }),
+    ).toBe("app=web,tier in (api,worker),!canary,zone");
+  });
+});
+
+describe("search across buffers", () => {
+  const line = (ts: string, text: string) => ({ ts, text, stream: "stdout" as const });
+  const buffers = [
+    { subscriptionId: "s", member: "m1", label: "one", lines: [line("1", "a"), line("3", "boom"), line("4", "b")] },
+    { subscriptionId: "s", member: "m2", label: "two", lines: [line("2", "BOOM first"), line("5", "c")] },
+  ];
+  it("finds matches with context, oldest first across members", () => {
+    const result = searchBuffers(buffers, lineMatcher("boom", false), 1);
+    expect(result.matches.map((m) => [m.label, m.before.length, m.line.text, m.after.length])).toEqual([
+      ["two", 0, "BOOM first", 1],
+      ["one", 1, "boom", 1],
+    ]);
+    expect(result.searchedLines).toBe(5);
+  });
+  it("caps the number of matches and says so", () => {
+    const result = searchBuffers(buffers, lineMatcher("^[a-c]$", true), 0, 2);
+    expect(result.matches).toHaveLength(2);
+    expect(result.truncated).toBe(true);
+  });
+});
