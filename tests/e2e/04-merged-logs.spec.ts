@@ -69,7 +69,9 @@ test("merged view: labels on every Docker endpoint plus a workload; a new pod jo
   await page.getByRole("button", { name: "Add by labels" }).click();
   // A workload of the cluster.
   await page.getByLabel("Endpoint", { exact: true }).selectOption({ label: `${clusterName} (Kubernetes)` });
-  const workload = page.getByLabel("Source", { exact: true }).locator("option", { hasText: `${namespace}/worker (deployment` });
+  const workload = page
+    .getByLabel("Source", { exact: true })
+    .locator("option", { hasText: `${namespace}/worker (deployment` });
   await expect(workload).toHaveCount(1);
   await page.getByLabel("Source", { exact: true }).selectOption({ label: (await workload.textContent())! });
   await page.getByRole("button", { name: "Add to view" }).click();

@@ -87,6 +87,39 @@ describe("container logs over socket.io", () => {
     expect(v.frames.some((f) => f.status === "reconnecting")).toBe(true);
   });
 
+  it("resumes a labelled group after a dropped socket while a member restarted: no gap, no duplicate", async () => {
+    const Labels = { "fleetdeck.test/resume": String(Date.now()) };
+    const selector = `fleetdeck.test/resume=${Labels["fleetdeck.test/resume"]}`;
+    const a = await engine.run(["sh", "-c", "echo started a; exec sleep 300"], { Labels });
+    const b = await engine.run(["sh", "-c", "echo started b; exec sleep 300"], { Labels });
+    const first = viewer(ctx.viewer.cookie);
+    const target = { kind: "labels", selector };
+    await first.socket.timeout(10_000).emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, target, tail: 10 });
+    await expect.poll(() => first.texts().sort(), { timeout: 10_000 }).toEqual(["started a", "started b"]);
+    // What the page remembers: the last timestamp per member.
+    const resume: Record<string, string> = {};
+    for (const f of first.frames as { member: string; lines: { ts: string }[] }[])
+      if (f.lines.length) resume[f.member] = f.lines.at(-1)!.ts;
+    expect(Object.keys(resume)).toHaveLength(2);
+    first.socket.close();
+
+    await say(a, "away a");
+    await a.restart({ t: 0 });
+    await say(a, "after restart a");
+    await say(b, "away b");
+    const again = viewer(ctx.viewer.cookie);
+    await again.socket
+      .timeout(10_000)
+      .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, target, tail: 10, resume });
+    const byMember = () => {
+      const out: Record<string, string[]> = {};
+      for (const f of again.frames as { member: string; lines: { text: string }[] }[])
+        (out[f.member] ??= []).push(...f.lines.map((l) => l.text));
+      return Object.values(out).sort((x, y) => x[0]!.localeCompare(y[0]!));
+    };
+    await expect.poll(byMember, { timeout: 20_000 }).toEqual([["away a", "started a", "after restart a"], ["away b"]]);
+  });
+
   it("refuses a container on an endpoint the user is not granted, like one that does not exist", async () => {
     const other = await dockerEndpointWithRoles("logs-other");
     const container = await run(["sleep", "300"]);
