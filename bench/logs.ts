@@ -1,159 +1,89 @@
-// `npm run bench:logs`: log streaming through the dashboard beside the floor (the engine read
-// directly by a plain Node process), in one run. Prints one summary line:
-//   bench-logs first_line_ms=… floor_first_line_ms=… throughput_lps=… floor_lps=… ratio=… dropped=… rss_growth_mb=…
-import { mkdtempSync, rmSync } from "node:fs";
+// `npm run bench:logs`: log streaming through the dashboard beside the floor (the engine or API
+// server read directly by a plain Node process), in one run, against the test environment's
+// engines and kwok cluster. BENCH_PARTS picks parts (default: all):
+//   first       time to first line of tail 300, Docker and Kubernetes
+//   throughput  one busy container, lines/s vs the floor, server CPU per 10k lines
+//   merged      50 containers × 200 lines/s + 20 pods × 200 lines/s to one viewer vs the floor
+//   slow        a slow viewer beside a normal one for BENCH_SLOW_SECONDS (600): server RSS growth
+//   browser     Chromium at 5,000 lines/s for BENCH_BROWSER_SECONDS (120): frame p95, JS heap
+// Prints one summary line: bench-logs key=value …
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
-import Docker from "dockerode";
-import { io } from "socket.io-client";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import type { LogFrame } from "../lib/streams/client-queue";
 import { readTestEnv } from "../scripts/testenv/state";
 import { ApiClient } from "../tests/support/api-client";
 import { startAppServer } from "../tests/support/app-server";
+import { browserBench } from "./logs/browser";
+import { benchResources, type BenchContext } from "./logs/context";
+import { firstLineBench } from "./logs/first-line";
+import { mergedBench } from "./logs/merged";
+import { slowConsumerBench } from "./logs/slow-consumer";
+import { throughputBench } from "./logs/throughput";
 
-const LINES = Number(process.env.BENCH_LOG_LINES ?? 300_000);
 const ADMIN = { email: "bench@example.test", password: "benchmark password" };
-const env = readTestEnv();
-const socketPath = env.docker[1]!.socketPath;
-const docker = new Docker({ socketPath });
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+const PARTS = (process.env.BENCH_PARTS ?? "first,throughput,merged,slow,browser").split(",");
 
-async function container(cmd: string): Promise<Docker.Container> {
-  const c = await docker.createContainer({
-    Image: env.testImage,
-    Cmd: ["sh", "-c", cmd],
-    Labels: { "fleetdeck.bench": "1" },
-    HostConfig: { NetworkMode: "none" },
-  });
-  await c.start();
-  return c;
-}
-
-/** The floor: dockerode's follow stream read by this process, counting lines. */
-async function floorRead(
-  c: Docker.Container,
-  options: { tail?: number; until: (count: number, last: string) => boolean },
-): Promise<{ firstMs: number; doneMs: number }> {
-  const started = performance.now();
-  let first = 0;
-  let count = 0;
-  const raw = (await c.logs({
-    follow: true,
-    stdout: true,
-    stderr: true,
-    timestamps: true,
-    tail: options.tail,
-  })) as unknown as NodeJS.ReadableStream & { destroy(): void };
-  const out = new PassThrough();
-  docker.modem.demuxStream(raw, out, new PassThrough());
-  return new Promise((resolve) => {
-    let rest = "";
-    out.on("data", (chunk: Buffer) => {
-      if (!first) first = performance.now() - started;
-      const parts = (rest + chunk.toString()).split("\n");
-      rest = parts.pop() ?? "";
-      count += parts.length;
-      if (options.until(count, parts.at(-1) ?? "")) {
-        raw.destroy();
-        resolve({ firstMs: first, doneMs: performance.now() - started });
-      }
-    });
-  });
-}
-
-/** The same through the dashboard: a socket.io viewer. */
-async function dashboardRead(
-  appUrl: string,
-  cookie: string,
-  endpointId: string,
-  c: Docker.Container,
-  options: { tail: number; until: (count: number, last: string) => boolean },
-): Promise<{ firstMs: number; doneMs: number; dropped: number }> {
-  const socket = io(appUrl, { transports: ["websocket"], extraHeaders: { cookie } });
-  await new Promise<void>((r) => socket.on("connect", () => r()));
-  const started = performance.now();
-  let first = 0;
-  let count = 0;
-  let dropped = 0;
-  return new Promise((resolve) => {
-    socket.on("logs:frame", (frame: LogFrame, ack: () => void) => {
-      ack();
-      if (!first && frame.lines.length) first = performance.now() - started;
-      count += frame.lines.length;
-      dropped += frame.skipped ?? 0;
-      if (options.until(count + dropped, frame.lines.at(-1)?.text ?? "")) {
-        socket.close();
-        resolve({ firstMs: first, doneMs: performance.now() - started, dropped });
-      }
-    });
-    socket.emit(
-      "logs:subscribe",
-      { endpointId, target: { kind: "container", containerId: c.id }, tail: options.tail },
-      () => {},
-    );
-  });
-}
+const format = (figures: Record<string, number | string>) =>
+  Object.entries(figures)
+    .map(([k, v]) => `${k}=${typeof v === "number" ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`)
+    .join(" ");
 
 async function main() {
+  const env = readTestEnv();
   const dir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-bench-"));
   const pg = await startEmbeddedPostgres({ dir, persistent: false });
   const app = await startAppServer({
     databaseUrl: pg.url,
     env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
   });
-  const cleanup: Docker.Container[] = [];
+  const res = benchResources(env);
+  const figures: Record<string, number | string> = {};
   try {
     const client = new ApiClient(app.url);
     if (await client.signIn(ADMIN.email, ADMIN.password)) throw new Error("sign-in failed");
-    const created = await client.request<{ endpoint: { id: string } }>("POST", "/api/endpoints", {
-      name: "bench",
-      connection: { kind: "docker", transport: "socket", socketPath },
-    });
-    const endpointId = created.json.endpoint.id;
-
-    // Time to first line: tail 300 of a container with a large log.
-    const big = await container("seq 1 200000; exec sleep 3600");
-    cleanup.push(big);
-    await new Promise((r) => setTimeout(r, 3000));
-    const floorFirst: number[] = [];
-    const dashFirst: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      floorFirst.push((await floorRead(big, { tail: 300, until: (n) => n >= 300 })).firstMs);
-      dashFirst.push(
-        (await dashboardRead(app.url, client.cookie, endpointId, big, { tail: 300, until: (n) => n >= 300 })).firstMs,
-      );
+    const engineIds: string[] = [];
+    for (const [i, engine] of env.docker.entries()) {
+      const created = await client.request<{ endpoint: { id: string } }>("POST", "/api/endpoints", {
+        name: `bench-engine${i + 1}`,
+        connection: { kind: "docker", transport: "socket", socketPath: engine.socketPath },
+      });
+      engineIds.push(created.json.endpoint.id);
     }
-
-    // Sustained throughput of one busy container: each reader attached before the burst starts.
-    const burst = (n: number) => `sleep 2; seq 1 ${n}; exec sleep 3600`;
-    const floorBusy = await container(burst(LINES));
-    cleanup.push(floorBusy);
-    const floor = await floorRead(floorBusy, { tail: 0, until: (_n, last) => last.endsWith(` ${LINES}`) });
-    const rssBefore = process.memoryUsage().rss;
-    const dashBusy = await container(burst(LINES));
-    cleanup.push(dashBusy);
-    const dash = await dashboardRead(app.url, client.cookie, endpointId, dashBusy, {
-      tail: 0,
-      until: (_n, last) => last === String(LINES),
+    const cluster = env.kubernetes[0]!;
+    const clusterCreated = await client.request<{ endpoint: { id: string } }>("POST", "/api/endpoints", {
+      name: "bench-cluster",
+      connection: {
+        kind: "kubernetes-kubeconfig",
+        kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
+        context: "admin",
+      },
     });
-    // Both include the 2 s wait before the burst; subtract it for lines per second of the burst.
-    const lps = (ms: number) => LINES / Math.max(0.001, (ms - 2000) / 1000);
-    console.log(
-      [
-        "bench-logs",
-        `first_line_ms=${median(dashFirst).toFixed(1)}`,
-        `floor_first_line_ms=${median(floorFirst).toFixed(1)}`,
-        `throughput_lps=${lps(dash.doneMs).toFixed(0)}`,
-        `floor_lps=${lps(floor.doneMs).toFixed(0)}`,
-        `ratio=${(lps(dash.doneMs) / lps(floor.doneMs)).toFixed(2)}`,
-        `dropped=${dash.dropped}`,
-        `bench_client_rss_growth_mb=${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(1)}`,
-      ].join(" "),
-    );
+    const ctx: BenchContext = {
+      app,
+      cookie: client.cookie,
+      engineIds,
+      clusterId: clusterCreated.json.endpoint.id,
+      podLogFile: cluster.podLogFile,
+      res,
+    };
+    const parts: [string, () => Promise<Record<string, number | string>>][] = [
+      ["first", () => firstLineBench(ctx)],
+      ["throughput", () => throughputBench(ctx)],
+      ["merged", () => mergedBench(ctx)],
+      ["slow", () => slowConsumerBench(ctx)],
+      ["browser", () => browserBench(ctx, ADMIN)],
+    ];
+    for (const [name, run] of parts) {
+      if (!PARTS.includes(name)) continue;
+      console.error(`[bench] ${name}…`);
+      const result = await run();
+      console.error(`[bench] ${name}: ${format(result)}`);
+      Object.assign(figures, result);
+    }
+    console.log(`bench-logs ${format(figures)}`);
   } finally {
-    await Promise.all(cleanup.map((c) => c.remove({ force: true }).catch(() => {})));
+    await res.cleanup();
     await app.stop();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // with the API server's timestamps. Kubernetes does not tell stdout from stderr.
 import { Writable } from "node:stream";
 import { Log, type KubeConfig, type LogOptions } from "@kubernetes/client-node";
-import { splitTimestamp, type LogLine } from "./log-line";
+import { compareTs, splitTimestamp, type LogLine } from "./log-line";
 import type { LogSource } from "./log-source";
 
 export function kubeLogSource(options: {
@@ -33,18 +33,24 @@ export function kubeLogSource(options: {
         write(chunk: Buffer, _encoding, done) {
           const parts = (rest + chunk.toString("utf8")).split("\n");
           rest = parts.pop() ?? "";
-          if (parts.length) onLines(parts.map((raw): LogLine => ({ ...splitTimestamp(raw), stream: "stdout" })));
+          let lines = parts.map((raw): LogLine => ({ ...splitTimestamp(raw), stream: "stdout" }));
+          if (fromNow) lines = lines.filter((l) => compareTs(l.ts, fromNow) >= 0);
+          if (lines.length) onLines(lines);
           done();
         },
       });
       sink.on("finish", () => end());
+      // client-node drops tailLines=0 (it would send the whole log): "nothing old" is asked as
+      // "since now", and the lines of this second from before now are dropped here.
+      const fromNow = !since && tail === 0 ? new Date().toISOString() : undefined;
       // The API server takes whole seconds; the hub drops what was already seen.
-      const sinceTime = since ? `${since.slice(0, 19)}Z` : undefined;
+      const from = since ?? fromNow;
+      const sinceTime = from ? `${from.slice(0, 19)}Z` : undefined;
       const controller = await new Log(options.kc).log(namespace, pod, container, sink, {
         follow: !previous,
         previous,
         timestamps: true,
-        tailLines: since ? undefined : tail,
+        tailLines: from ? undefined : tail,
         sinceTime,
       } satisfies LogOptions);
       sink.on("close", () => end());

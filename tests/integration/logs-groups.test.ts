@@ -39,7 +39,7 @@ function viewer(cookie = admin.cookie) {
   /** Texts received from each member label. */
   const byLabel = () => {
     const out: Record<string, string[]> = {};
-    for (const f of v.frames as { member?: string; lines: { text: string }[] }[]) {
+    for (const f of v.frames) {
       const label = members.get(f.member ?? "") ?? f.member ?? "";
       (out[label] ??= []).push(...f.lines.map((l) => l.text));
     }

@@ -98,8 +98,7 @@ describe("container logs over socket.io", () => {
     await expect.poll(() => first.texts().sort(), { timeout: 10_000 }).toEqual(["started a", "started b"]);
     // What the page remembers: the last timestamp per member.
     const resume: Record<string, string> = {};
-    for (const f of first.frames as { member: string; lines: { ts: string }[] }[])
-      if (f.lines.length) resume[f.member] = f.lines.at(-1)!.ts;
+    for (const f of first.frames) if (f.lines.length) resume[f.member] = f.lines.at(-1)!.ts;
     expect(Object.keys(resume)).toHaveLength(2);
     first.socket.close();
 
@@ -113,8 +112,7 @@ describe("container logs over socket.io", () => {
       .emitWithAck("logs:subscribe", { endpointId: ctx.endpointId, target, tail: 10, resume });
     const byMember = () => {
       const out: Record<string, string[]> = {};
-      for (const f of again.frames as { member: string; lines: { text: string }[] }[])
-        (out[f.member] ??= []).push(...f.lines.map((l) => l.text));
+      for (const f of again.frames) (out[f.member] ??= []).push(...f.lines.map((l) => l.text));
       return Object.values(out).sort((x, y) => x[0]!.localeCompare(y[0]!));
     };
     await expect.poll(byMember, { timeout: 20_000 }).toEqual([["away a", "started a", "after restart a"], ["away b"]]);

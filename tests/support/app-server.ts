@@ -8,6 +8,8 @@ import { freePort } from "../../lib/db/embedded-postgres";
 
 export interface AppServer {
   url: string;
+  /** The server process (benchmarks read its CPU time and memory). */
+  pid: number;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -50,6 +52,7 @@ export async function startAppServer(options: {
   }
   return {
     url,
+    pid: child.pid!,
     dataDir,
     stop: async () => {
       if (child.exitCode === null) {

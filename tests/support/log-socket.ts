@@ -4,8 +4,9 @@ import type { LogFrame } from "@/lib/streams/client-queue";
 
 export function logSocket(appUrl: string, cookie: string) {
   const socket: Socket = io(appUrl, { transports: ["websocket"], extraHeaders: { cookie } });
-  const frames: LogFrame[] = [];
-  socket.on("logs:frame", (frame: LogFrame, ack: () => void) => {
+  type Frame = LogFrame & { subscriptionId: string; member: string };
+  const frames: Frame[] = [];
+  socket.on("logs:frame", (frame: Frame, ack: () => void) => {
     frames.push(frame);
     ack();
   });

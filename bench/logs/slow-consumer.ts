@@ -1,0 +1,66 @@
+// A slow viewer must not cost the server memory or the other viewers their speed: one container at
+// ~20k lines/s; a normal viewer alone first (its solo rate), then beside a viewer that acknowledges
+// each frame only after 2 s, for BENCH_SLOW_SECONDS (10 minutes by default), sampling server RSS.
+import type { BenchContext } from "./context";
+import { dashboardViewer, Tally } from "./readers";
+import { processStats } from "../support/proc";
+
+const SOLO_SECONDS = Number(process.env.BENCH_SOLO_SECONDS ?? 20);
+const SLOW_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 600);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function slowConsumerBench(ctx: BenchContext) {
+  const busy = await ctx.res.container("sleep 2; while :; do seq 1 20000; sleep 1; done");
+  const target = { kind: "container" as const, containerId: busy.id };
+  const normal = new Tally();
+  const viewer = await dashboardViewer(ctx.app.url, ctx.cookie);
+  viewer.onFrame((member, frame) => {
+    normal.skipped += frame.skipped ?? 0;
+    normal.add(
+      member,
+      frame.lines.map((l) => l.text),
+    );
+  });
+  await viewer.subscribe(ctx.engineIds[1]!, target, 0);
+  await sleep(3000);
+  const soloFrom = normal.lines;
+  await sleep(SOLO_SECONDS * 1000);
+  const soloLps = (normal.lines - soloFrom) / SOLO_SECONDS;
+
+  const slow = new Tally();
+  const slowViewer = await dashboardViewer(ctx.app.url, ctx.cookie, { ackDelayMs: 2000 });
+  slowViewer.onFrame((member, frame) => {
+    slow.skipped += frame.skipped ?? 0;
+    slow.add(
+      member,
+      frame.lines.map((l) => l.text),
+    );
+  });
+  await slowViewer.subscribe(ctx.engineIds[1]!, target, 0);
+  // Let the slow viewer's queue fill to its bound before taking the baseline.
+  await sleep(10_000);
+  const rssBase = processStats(ctx.app.pid).rssMb;
+  let rssMax = rssBase;
+  const from = normal.lines;
+  const started = Date.now();
+  while (Date.now() - started < SLOW_SECONDS * 1000) {
+    await sleep(5000);
+    rssMax = Math.max(rssMax, processStats(ctx.app.pid).rssMb);
+  }
+  const withSlowLps = (normal.lines - from) / ((Date.now() - started) / 1000);
+  viewer.close();
+  slowViewer.close();
+  await busy.remove({ force: true }).catch(() => {});
+  return {
+    slow_seconds: SLOW_SECONDS,
+    solo_lps: soloLps,
+    with_slow_lps: withSlowLps,
+    normal_keeps: withSlowLps / soloLps,
+    normal_dropped: normal.skipped,
+    slow_received: slow.lines,
+    slow_skipped: slow.skipped,
+    rss_growth_mb: rssMax - rssBase,
+    server_rss_mb: rssMax,
+  };
+}
