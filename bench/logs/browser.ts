@@ -27,24 +27,24 @@ export async function browserBench(ctx: BenchContext, admin: { email: string; pa
     await page.goto(`${ctx.app.url}/endpoints/${ctx.engineIds[1]}/containers/${busy.id}/logs`);
     await page.getByTestId("log-line").first().waitFor();
     // Frame times, recorded by the page itself for the whole run.
-    await page.evaluate(() => {
-      const w = window as unknown as { frames: number[] };
-      w.frames = [];
+    // A string, not a function: tsx's name helpers do not exist in the page.
+    await page.evaluate(`(() => {
+      window.benchFrames = [];
       let last = performance.now();
-      const tick = (now: number) => {
-        w.frames.push(now - last);
+      const tick = (now) => {
+        window.benchFrames.push(now - last);
         last = now;
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    });
+    })()`);
     let heapMax = 0;
     const started = Date.now();
     while (Date.now() - started < SECONDS * 1000) {
       await new Promise((r) => setTimeout(r, 5000));
       heapMax = Math.max(heapMax, await heapMb());
     }
-    const frames = await page.evaluate(() => (window as unknown as { frames: number[] }).frames);
+    const frames = (await page.evaluate("window.benchFrames")) as number[];
     const status = await page.getByTestId("log-status").textContent();
     return {
       browser_seconds: SECONDS,

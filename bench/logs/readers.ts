@@ -5,7 +5,7 @@ import { PassThrough, Writable } from "node:stream";
 import { Log, type KubeConfig } from "@kubernetes/client-node";
 import type Docker from "dockerode";
 import { io, type Socket } from "socket.io-client";
-import type { LogFrame } from "../../lib/streams/client-queue";
+import type { LogFrame } from "../../lib/streams/viewer-cursor";
 import type { LogTarget } from "../../lib/realtime/events";
 
 export class Tally {

@@ -41,12 +41,18 @@ export async function slowConsumerBench(ctx: BenchContext) {
   // Let the slow viewer's queue fill to its bound before taking the baseline.
   await sleep(10_000);
   const rssBase = processStats(ctx.app.pid).rssMb;
+  if (process.env.BENCH_VERBOSE) console.error(`[bench] slow: baseline rss ${rssBase.toFixed(0)} MB`);
   let rssMax = rssBase;
   const from = normal.lines;
   const started = Date.now();
   while (Date.now() - started < SLOW_SECONDS * 1000) {
     await sleep(5000);
-    rssMax = Math.max(rssMax, processStats(ctx.app.pid).rssMb);
+    const rss = processStats(ctx.app.pid).rssMb;
+    rssMax = Math.max(rssMax, rss);
+    if (process.env.BENCH_VERBOSE)
+      console.error(
+        `[bench] slow: rss ${rss.toFixed(0)} MB, normal ${normal.lines}, slow ${slow.lines}+${slow.skipped}`,
+      );
   }
   const withSlowLps = (normal.lines - from) / ((Date.now() - started) / 1000);
   viewer.close();

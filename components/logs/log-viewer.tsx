@@ -26,6 +26,23 @@ function matcher(filter: string): ((text: string) => boolean) | null {
   return (text) => text.toLowerCase().includes(needle);
 }
 
+/** For a single container or pod: the download of its last lines, read from the source itself. */
+function fullLogHref(sources: LogSourceRef[]): string | null {
+  const only = sources.length === 1 ? sources[0]! : null;
+  const t = only?.target;
+  if (!only || !t || (t.kind !== "container" && t.kind !== "pod")) return null;
+  const query =
+    t.kind === "container"
+      ? { container: t.containerId }
+      : {
+          namespace: t.namespace,
+          pod: t.pod,
+          ...(t.container ? { container: t.container } : {}),
+          ...(t.previous ? { previous: "true" } : {}),
+        };
+  return `/api/endpoints/${only.endpointId}/logs?${new URLSearchParams({ ...query, tail: "10000" })}`;
+}
+
 // Dozzle-grade log view: only visible lines are rendered; it follows the end until you scroll
 // up, then holds still and counts what arrives.
 export const SOURCE_COLORS = [
@@ -163,7 +180,18 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
         <Button onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
           {paused ? `Resume${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause"}
         </Button>
-        <Button onClick={download}>Download</Button>
+        <Button onClick={download} title="Save the lines loaded in this view">
+          Download
+        </Button>
+        {fullLogHref(sources) ? (
+          <a
+            href={fullLogHref(sources)!}
+            className="rounded-md border border-line px-3 py-1.5 text-xs font-medium hover:bg-canvas"
+            title="Fetch the last 10,000 lines from the source itself"
+          >
+            Last 10,000 lines
+          </a>
+        ) : null}
         <ServerSearch search={search} />
         <span
           className={`ml-auto text-xs ${problems.length ? "text-warn" : waiting ? "text-muted" : "text-ok"}`}

@@ -7,7 +7,7 @@
 // After a dropped connection each source resubscribes from its last line: no gap, no repeat.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LogMember, LogSearchRequest, LogSearchResult, LogTarget } from "../realtime/events";
-import type { LogFrame } from "../streams/client-queue";
+import type { LogFrame } from "../streams/viewer-cursor";
 import type { LogLine } from "../streams/log-line";
 import { detectSeverity, type Severity } from "./log-severity";
 import { getSocket } from "./socket";

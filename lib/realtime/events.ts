@@ -1,7 +1,7 @@
 // The one map of socket event → payload, shared by the server and the browser.
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
-import type { LogFrame } from "../streams/client-queue";
+import type { LogFrame } from "../streams/viewer-cursor";
 import type { LogLine } from "../streams/log-line";
 
 export interface EndpointStatusEvent {

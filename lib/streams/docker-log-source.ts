@@ -15,6 +15,32 @@ function lineSplitter(stream: "stdout" | "stderr", emit: (lines: LogLine[]) => v
   };
 }
 
+/**
+ * The engine sends one frame per line: gather the lines of one event-loop turn into one batch,
+ * so the hub and every viewer's queue handle a few large batches instead of many single lines.
+ */
+function batcher(emit: (lines: LogLine[]) => void) {
+  let batch: LogLine[] = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (!batch.length) return;
+    const lines = batch;
+    batch = [];
+    emit(lines);
+  };
+  return {
+    add(lines: LogLine[]) {
+      for (const line of lines) batch.push(line);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    flush,
+  };
+}
+
 export function dockerLogSource(options: {
   endpointId: string;
   docker: Docker;
@@ -44,18 +70,20 @@ export function dockerLogSource(options: {
       })) as unknown as NodeJS.ReadableStream & { destroy(): void };
       const info = await container.inspect();
       let ended = false;
+      const batch = batcher((lines) => !ended && onLines(lines));
       const end = (error?: Error) => {
         if (ended) return;
+        batch.flush();
         ended = true;
         onEnd(error);
       };
       if (info.Config.Tty) {
-        raw.on("data", lineSplitter("stdout", onLines));
+        raw.on("data", lineSplitter("stdout", batch.add));
       } else {
         const out = new PassThrough();
         const err = new PassThrough();
-        out.on("data", lineSplitter("stdout", onLines));
-        err.on("data", lineSplitter("stderr", onLines));
+        out.on("data", lineSplitter("stdout", batch.add));
+        err.on("data", lineSplitter("stderr", batch.add));
         options.docker.modem.demuxStream(raw, out, err);
       }
       raw.on("end", () => end());

@@ -3,7 +3,7 @@
 // admitted by the viewer's current grants every time the set changes; a member that re-joins
 // resumes after the last line this viewer got from it; a member that leaves is let go after a
 // short grace, so its last lines still arrive.
-import type { LogFrame } from "./client-queue";
+import type { LogFrame } from "./viewer-cursor";
 import type { LogHub, Subscription } from "./log-hub";
 import type { LogSource } from "./log-source";
 import type { MemberSet } from "./member-set";

@@ -2,19 +2,20 @@
 // lines are kept in a bounded ring buffer for late joiners and resumes; a stream that ends
 // (container restarted, connection lost) is re-opened from its last timestamp, without repeating
 // lines; the upstream closes when its last viewer leaves.
-import { ClientQueue, type LogFrame } from "./client-queue";
+import { ViewerCursor, type LogFrame } from "./viewer-cursor";
 import { compareTs, type LogLine } from "./log-line";
+import { LogRing } from "./log-ring";
 import type { LogSource } from "./log-source";
-import { RingBuffer } from "./ring-buffer";
 
 export const BUFFER_LINES = 5_000;
+export const BUFFER_BYTES = 8 * 1024 * 1024;
 export const MAX_LINE_CHARS = 64 * 1024;
 const RETRY_MS = [500, 1000, 2000, 5000];
 
 interface Upstream {
   source: LogSource;
-  buffer: RingBuffer<LogLine>;
-  viewers: Set<ClientQueue>;
+  buffer: LogRing;
+  viewers: Set<ViewerCursor>;
   stop: (() => void) | null;
   lastTs: string | undefined;
   openedAt: string;
@@ -54,21 +55,16 @@ export class LogHub {
     options: { source: LogSource; tail: number; since?: string },
     deliver: (frame: LogFrame) => Promise<void>,
   ): Subscription {
-    const queue = new ClientQueue(deliver);
     let upstream = this.upstreams.get(options.source.key);
+    let start: number;
     if (upstream) {
       // A late joiner: what the buffer holds after its resume point, or its tail.
-      const buffered = upstream.buffer.toArray();
-      queue.push(
-        options.since
-          ? buffered.filter((l) => compareTs(l.ts, options.since!) > 0)
-          : buffered.slice(Math.max(0, buffered.length - options.tail)),
-      );
-      if (upstream.ended) queue.setStatus("ended");
+      const ring = upstream.buffer;
+      start = options.since ? ring.firstAfter(options.since, compareTs) : Math.max(ring.first, ring.end - options.tail);
     } else {
       upstream = {
         source: options.source,
-        buffer: new RingBuffer(BUFFER_LINES),
+        buffer: new LogRing(BUFFER_LINES, BUFFER_BYTES),
         viewers: new Set(),
         stop: null,
         lastTs: undefined,
@@ -82,8 +78,11 @@ export class LogHub {
         ended: false,
       };
       this.upstreams.set(options.source.key, upstream);
+      start = 0;
       void this.open(upstream, { tail: options.tail, since: options.since });
     }
+    const queue = new ViewerCursor(upstream.buffer, start, deliver);
+    if (upstream.ended) queue.setStatus("ended");
     upstream.viewers.add(queue);
     const owner = upstream;
     return {
@@ -102,8 +101,9 @@ export class LogHub {
     if (this.upstreams.get(upstream.source.key) === upstream) this.upstreams.delete(upstream.source.key);
   }
 
-  private accept(upstream: Upstream, lines: LogLine[]): LogLine[] {
-    const fresh: LogLine[] = [];
+  /** Puts new lines in the ring (dropping repeats after a re-open); returns how many. */
+  private accept(upstream: Upstream, lines: LogLine[]): number {
+    let fresh = 0;
     for (const raw of lines) {
       const dedupe = upstream.dedupe;
       if (dedupe) {
@@ -112,9 +112,8 @@ export class LogHub {
         if (order > 0) upstream.dedupe = null;
       }
       upstream.lastTs = raw.ts;
-      const line = truncate(raw);
-      upstream.buffer.push(line);
-      fresh.push(line);
+      upstream.buffer.push(truncate(raw));
+      fresh++;
     }
     return fresh;
   }
@@ -124,8 +123,8 @@ export class LogHub {
     const after = upstream.lastTs;
     if (!after) return upstream.dedupe?.after ?? upstream.openedAt;
     const texts = new Set<string>();
-    const buffered = upstream.buffer.toArray();
-    for (let i = buffered.length - 1; i >= 0 && buffered[i]!.ts === after; i--) texts.add(buffered[i]!.text);
+    const ring = upstream.buffer;
+    for (let seq = ring.end - 1; seq >= ring.first && ring.at(seq)!.ts === after; seq--) texts.add(ring.at(seq)!.text);
     upstream.dedupe = { after, texts };
     return after;
   }
@@ -136,8 +135,7 @@ export class LogHub {
       const stop = await upstream.source.open(
         options,
         (lines) => {
-          const fresh = this.accept(upstream, lines);
-          if (fresh.length) for (const viewer of upstream.viewers) viewer.push(fresh);
+          if (this.accept(upstream, lines)) for (const viewer of upstream.viewers) viewer.notify();
         },
         (error) => {
           if (upstream.source.once) return this.finish(upstream, error?.message);

@@ -28,11 +28,11 @@ function kubeconfig(server: string, caPem: string, user: string, token: string, 
 }
 
 /** kwok's configuration: its Stages, plus where pod logs come from and how exec runs. */
-function kwokConfig(stagesDir: string, logFile: string): string {
+function kwokConfig(stagesDir: string, logFile: string, previousLogFile: string): string {
   const stages = readdirSync(stagesDir)
     .filter((f) => f.endsWith(".yaml"))
     .map((f) => readFileSync(path.join(stagesDir, f), "utf8").trim());
-  const logs = `kind: ClusterLogs\napiVersion: kwok.x-k8s.io/v1alpha1\nmetadata: { name: all-pods }\nspec:\n  logs:\n  - logsFile: ${logFile}\n    follow: true`;
+  const logs = `kind: ClusterLogs\napiVersion: kwok.x-k8s.io/v1alpha1\nmetadata: { name: all-pods }\nspec:\n  logs:\n  - logsFile: ${logFile}\n    previousLogsFile: ${previousLogFile}\n    follow: true`;
   const exec = `kind: ClusterExec\napiVersion: kwok.x-k8s.io/v1alpha1\nmetadata: { name: all-pods }\nspec:\n  execs:\n  - local: {}`;
   return [...stages, logs, exec].join("\n---\n") + "\n";
 }
@@ -152,7 +152,16 @@ export async function startKubeCluster(options: {
   pids.push(startDaemon(bin("kube-scheduler"), [...common, `--secure-port=${schedulerPort}`], file("scheduler.log")));
   const logFile = file("pod-logs.log");
   writeFileSync(logFile, `${new Date().toISOString()} stdout F ${options.name} pod log starts\n`);
-  writeFileSync(file("kwok.yaml"), kwokConfig(path.join(path.dirname(options.bin), "stages"), logFile));
+  // What every pod's previous container instance said (kubectl logs --previous).
+  const previousLogFile = file("pod-previous.log");
+  writeFileSync(
+    previousLogFile,
+    `${new Date().toISOString()} stdout F ${options.name} previous instance: before the crash\n`,
+  );
+  writeFileSync(
+    file("kwok.yaml"),
+    kwokConfig(path.join(path.dirname(options.bin), "stages"), logFile, previousLogFile),
+  );
   pids.push(
     startDaemon(
       bin("kwok"),
@@ -184,6 +193,7 @@ export async function startKubeCluster(options: {
     adminKubeconfig: file("admin.kubeconfig"),
     restricted: { token: restrictedToken, namespace: RESTRICTED_NAMESPACE, kubeconfig: file("restricted.kubeconfig") },
     podLogFile: logFile,
+    podPreviousLogFile: previousLogFile,
     version,
   };
 }

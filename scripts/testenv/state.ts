@@ -57,6 +57,8 @@ export interface KubeClusterInfo {
   restricted: { token: string; namespace: string; kubeconfig: string };
   /** CRI-format file that kwok serves as every pod's log; append lines to make pods "log". */
   podLogFile: string;
+  /** What kwok serves as every pod container's previous instance (logs --previous). */
+  podPreviousLogFile: string;
   version: string;
 }
 

@@ -1,6 +1,6 @@
 // A socket.io log viewer for tests: collects frames and acknowledges them as the browser does.
 import { io, type Socket } from "socket.io-client";
-import type { LogFrame } from "@/lib/streams/client-queue";
+import type { LogFrame } from "@/lib/streams/viewer-cursor";
 
 export function logSocket(appUrl: string, cookie: string) {
   const socket: Socket = io(appUrl, { transports: ["websocket"], extraHeaders: { cookie } });

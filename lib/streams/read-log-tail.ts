@@ -1,0 +1,52 @@
+// The last N lines of one container or pod container, read once (not followed), as text: what
+// "Download the last N lines" saves. N is bounded, so memory is too.
+import { CoreV1Api } from "@kubernetes/client-node";
+import type { Endpoint } from "../db/client";
+import { dockerClient } from "../endpoints/docker-client";
+import { kubeConfigFor } from "../endpoints/kube-client";
+
+export const MAX_DOWNLOAD_LINES = 100_000;
+
+/** Docker's multiplexed log body (8-byte frame headers) → text, stdout and stderr interleaved. */
+export function demuxDockerLog(body: Buffer): string {
+  const parts: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= body.length) {
+    const size = body.readUInt32BE(offset + 4);
+    parts.push(body.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  return Buffer.concat(parts).toString("utf8");
+}
+
+export type TailTarget =
+  | { kind: "container"; containerId: string }
+  | { kind: "pod"; namespace: string; pod: string; container?: string; previous?: boolean };
+
+export async function readLogTail(
+  endpoint: Endpoint,
+  target: TailTarget,
+  options: { tail: number; timestamps: boolean },
+): Promise<{ name: string; text: string }> {
+  if (target.kind === "container") {
+    const container = dockerClient(endpoint).getContainer(target.containerId);
+    const info = await container.inspect();
+    const body = (await container.logs({
+      follow: false,
+      stdout: true,
+      stderr: true,
+      timestamps: options.timestamps,
+      tail: options.tail,
+    })) as unknown as Buffer;
+    return { name: info.Name.replace(/^\//, ""), text: info.Config.Tty ? body.toString("utf8") : demuxDockerLog(body) };
+  }
+  const text = await kubeConfigFor(endpoint).makeApiClient(CoreV1Api).readNamespacedPodLog({
+    name: target.pod,
+    namespace: target.namespace,
+    container: target.container,
+    previous: target.previous,
+    tailLines: options.tail,
+    timestamps: options.timestamps,
+  });
+  return { name: `${target.pod}${target.container ? `-${target.container}` : ""}`, text };
+}
