@@ -3,7 +3,7 @@
 // each frame only after 2 s, for BENCH_SLOW_SECONDS (10 minutes by default), sampling server RSS.
 import type { BenchContext } from "./context";
 import { dashboardViewer, Tally } from "./readers";
-import { processStats } from "../support/proc";
+import { median, processStats } from "../support/proc";
 
 const SOLO_SECONDS = Number(process.env.BENCH_SOLO_SECONDS ?? 20);
 const SLOW_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 600);
@@ -29,7 +29,9 @@ export async function slowConsumerBench(ctx: BenchContext) {
   const soloLps = (normal.lines - soloFrom) / SOLO_SECONDS;
 
   const slow = new Tally();
-  const slowViewer = await dashboardViewer(ctx.app.url, ctx.cookie, { ackDelayMs: 2000 });
+  const slowViewer = await dashboardViewer(ctx.app.url, ctx.cookie, {
+    ackDelayMs: Number(process.env.BENCH_SLOW_ACK_MS ?? 2000),
+  });
   slowViewer.onFrame((member, frame) => {
     slow.skipped += frame.skipped ?? 0;
     slow.add(
@@ -43,12 +45,14 @@ export async function slowConsumerBench(ctx: BenchContext) {
   const rssBase = processStats(ctx.app.pid).rssMb;
   if (process.env.BENCH_VERBOSE) console.error(`[bench] slow: baseline rss ${rssBase.toFixed(0)} MB`);
   let rssMax = rssBase;
+  const samples: number[] = [];
   const from = normal.lines;
   const started = Date.now();
   while (Date.now() - started < SLOW_SECONDS * 1000) {
     await sleep(5000);
     const rss = processStats(ctx.app.pid).rssMb;
     rssMax = Math.max(rssMax, rss);
+    samples.push(rss);
     if (process.env.BENCH_VERBOSE)
       console.error(
         `[bench] slow: rss ${rss.toFixed(0)} MB, normal ${normal.lines}, slow ${slow.lines}+${slow.skipped}`,
@@ -66,7 +70,11 @@ export async function slowConsumerBench(ctx: BenchContext) {
     normal_dropped: normal.skipped,
     slow_received: slow.lines,
     slow_skipped: slow.skipped,
+    // The peak includes garbage V8 has not collected yet; the trend (last third vs first third of
+    // the samples, medians) says whether anything is kept.
     rss_growth_mb: rssMax - rssBase,
+    rss_trend_mb:
+      median(samples.slice(-Math.ceil(samples.length / 3))) - median(samples.slice(0, Math.ceil(samples.length / 3))),
     server_rss_mb: rssMax,
   };
 }
