@@ -6,6 +6,7 @@ import { Log, type KubeConfig } from "@kubernetes/client-node";
 import type Docker from "dockerode";
 import { io, type Socket } from "socket.io-client";
 import type { LogFrame } from "../../lib/streams/viewer-cursor";
+import { linesOf, type WireFrame } from "../../lib/streams/wire-frame";
 import type { LogTarget } from "../../lib/realtime/events";
 
 export class Tally {
@@ -99,10 +100,11 @@ export async function dashboardViewer(appUrl: string, cookie: string, options: {
     socket.once("connect_error", reject);
   });
   const listeners = new Set<(member: string, frame: LogFrame) => void>();
-  socket.on("logs:frame", (frame: LogFrame & { member: string }, ack: () => void) => {
+  socket.on("logs:frame", (wire: WireFrame, ack: () => void) => {
     if (options.ackDelayMs) setTimeout(ack, options.ackDelayMs);
     else ack();
-    for (const l of listeners) l(frame.member, frame);
+    const frame: LogFrame = { lines: linesOf(wire), skipped: wire.skipped, status: wire.status };
+    for (const l of listeners) l(wire.member, frame);
   });
   return {
     onFrame(listener: (member: string, frame: LogFrame) => void) {

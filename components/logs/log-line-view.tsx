@@ -42,6 +42,7 @@ function Text({ text, filter }: { text: string; filter: string }) {
 export const LogLineView = memo(function LogLineView({
   line,
   height,
+  wrap = false,
   timestamps,
   filter,
   source,
@@ -50,6 +51,8 @@ export const LogLineView = memo(function LogLineView({
 }: {
   line: ViewLine;
   height: number;
+  /** Long lines continue on the next rows (the height says how many) instead of running off. */
+  wrap?: boolean;
   timestamps: boolean;
   filter: string;
   /** In a merged view: which source the line comes from. */
@@ -68,7 +71,7 @@ export const LogLineView = memo(function LogLineView({
     <div
       style={{ height }}
       onClick={() => onSelect(line.seq)}
-      className={`cursor-pointer overflow-hidden whitespace-pre border-l-2 px-3 hover:bg-canvas ${line.severity ? SEVERITY_MARK[line.severity] : "border-l-transparent"} ${line.stream === "stderr" ? "text-bad" : ""} ${selected ? "bg-accent/10" : ""}`}
+      className={`cursor-pointer overflow-hidden ${wrap ? "whitespace-pre-wrap break-all" : "whitespace-pre"} border-l-2 px-3 hover:bg-canvas ${line.severity ? SEVERITY_MARK[line.severity] : "border-l-transparent"} ${line.stream === "stderr" ? "text-bad" : ""} ${selected ? "bg-accent/10" : ""}`}
       data-testid="log-line"
       data-severity={line.severity ?? undefined}
     >

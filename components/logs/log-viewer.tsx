@@ -2,6 +2,7 @@
 
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLogStream, type LogSourceRef, type LogStart, type ViewLine } from "@/lib/client/use-log-stream";
+import { useTextColumns } from "@/lib/client/use-text-columns";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import { Button } from "../ui/button";
 import { SEVERITIES, type Severity } from "@/lib/client/log-severity";
@@ -10,6 +11,7 @@ import { SelectedLine } from "./selected-line";
 import { ServerSearch } from "./server-search";
 
 const LINE_HEIGHT = 20;
+const MAX_WRAPPED_ROWS = 40;
 
 function matcher(filter: string): ((text: string) => boolean) | null {
   if (!filter) return null;
@@ -61,6 +63,7 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
   const [filter, setFilter] = useState("");
   const [streams, setStreams] = useState({ stdout: true, stderr: true });
   const [timestamps, setTimestamps] = useState(false);
+  const [wrap, setWrap] = useState(false);
   const [minLevel, setMinLevel] = useState<Severity | "all">("all");
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const [startChoice, setStartChoice] = useState("tail:500");
@@ -94,7 +97,24 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
   }, [lines, filter, streams, hidden, minLevel]);
   const selected =
     selectedSeq === null ? undefined : lines.find((l) => l.seq === selectedSeq && l.marker === undefined);
-  const windowed = useWindowedRows({ count: visible.length, rowHeight: LINE_HEIGHT, viewport, overscan: 30 });
+  const columns = useTextColumns(viewport);
+  // Wrapped: each line takes as many rows as its text needs (up to a cap; click for all of it).
+  const units = useMemo(() => {
+    if (!wrap) return undefined;
+    const extra = (timestamps ? 24 : 0) + (merged ? 24 : 0);
+    return visible.map((l) =>
+      l.marker !== undefined
+        ? 1
+        : Math.min(MAX_WRAPPED_ROWS, Math.max(1, Math.ceil((l.text.length + extra) / columns))),
+    );
+  }, [wrap, visible, columns, timestamps, merged]);
+  const windowed = useWindowedRows({
+    count: visible.length,
+    rowHeight: LINE_HEIGHT,
+    viewport,
+    overscan: 30,
+    units,
+  });
 
   useLayoutEffect(() => {
     const element = viewport.current;
@@ -177,6 +197,9 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
         <label className="flex items-center gap-1 text-xs">
           <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> timestamps
         </label>
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> wrap
+        </label>
         <Button onClick={() => setPaused((p) => !p)} aria-pressed={paused}>
           {paused ? `Resume${heldCount ? ` (${heldCount} waiting)` : ""}` : "Pause"}
         </Button>
@@ -237,11 +260,12 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
           data-testid="log-lines"
         >
           <div style={{ height: windowed.padTop }} />
-          {visible.slice(windowed.start, windowed.end).map((line) => (
+          {visible.slice(windowed.start, windowed.end).map((line, i) => (
             <LogLineView
               key={line.seq}
               line={line}
-              height={LINE_HEIGHT}
+              height={LINE_HEIGHT * (units?.[windowed.start + i] ?? 1)}
+              wrap={wrap}
               timestamps={timestamps}
               filter={filter}
               selected={line.seq === selectedSeq}

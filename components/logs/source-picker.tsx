@@ -17,7 +17,7 @@ interface Option {
   source: LogSourceRef;
 }
 
-async function optionsFor(endpoint: EndpointView): Promise<Option[]> {
+async function optionsFor(endpoint: Pick<EndpointView, "id" | "kind">): Promise<Option[]> {
   const endpointId = endpoint.id;
   if (endpoint.kind === "DOCKER") {
     const { containers } = await api<{ containers: ContainerRow[] }>(`/api/endpoints/${endpointId}/docker/containers`);
@@ -88,19 +88,22 @@ export function SourcePicker({
   const endpoint = endpoints.find((e) => e.id === endpointId);
   const docker = endpoint?.kind === "DOCKER";
 
+  // Keyed by id: the page passes a fresh endpoints list whenever the URL changes.
+  const kind = endpoint?.kind;
   useEffect(() => {
-    if (!endpoint) return;
-    optionsFor(endpoint)
+    if (!kind) return;
+    optionsFor({ id: endpointId, kind })
       .then((list) => {
         setOptions(list);
-        setChoice(list[0]?.value ?? "");
+        // Keep what the user chose if it is still there.
+        setChoice((current) => (list.some((o) => o.value === current) ? current : (list[0]?.value ?? "")));
         setError(null);
       })
       .catch((e: Error) => {
         setOptions([]);
         setError(e.message);
       });
-  }, [endpoint]);
+  }, [endpointId, kind]);
 
   const groups = [...new Set(options.map((o) => o.group))];
   const addSelector = () => {

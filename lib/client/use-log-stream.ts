@@ -7,7 +7,7 @@
 // After a dropped connection each source resubscribes from its last line: no gap, no repeat.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LogMember, LogSearchRequest, LogSearchResult, LogTarget } from "../realtime/events";
-import type { LogFrame } from "../streams/viewer-cursor";
+import type { WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
 import { detectSeverity, type Severity } from "./log-severity";
 import { getSocket } from "./socket";
@@ -147,7 +147,7 @@ export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart
       }
       render();
     };
-    const onFrame = (frame: LogFrame & { subscriptionId: string; member: string }, ack: () => void) => {
+    const onFrame = (frame: WireFrame, ack: () => void) => {
       ack();
       const i = subscriptionIds.indexOf(frame.subscriptionId);
       if (i < 0) return;
@@ -162,14 +162,23 @@ export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart
           marker: `… ${frame.skipped} lines skipped (the view could not keep up) …`,
         });
       // Severity is worked out once per line, as it arrives.
-      for (const l of frame.lines)
-        incoming.current.push({ ...l, seq: seq.current++, source: index, severity: detectSeverity(l.text) });
-      if (frame.lines.length) lastTs[i]!.set(frame.member, frame.lines.at(-1)!.ts);
+      const stderr = frame.stderr ? new Set(frame.stderr) : null;
+      frame.text.forEach((text, k) =>
+        incoming.current.push({
+          ts: frame.ts[k]!,
+          text,
+          stream: stderr?.has(k) ? "stderr" : "stdout",
+          seq: seq.current++,
+          source: index,
+          severity: detectSeverity(text),
+        }),
+      );
+      if (frame.ts.length) lastTs[i]!.set(frame.member, frame.ts.at(-1)!);
       if (frame.status === "reconnecting")
         setMember(index, { live: false, message: frame.error ?? "the log stream ended; waiting for it to come back" });
       if (frame.status === "live") setMember(index, { live: true, message: undefined });
       if (frame.status === "ended") setMember(index, { live: false, ended: true, message: frame.error ?? "ended" });
-      if (frame.lines.length || frame.skipped) publish();
+      if (frame.ts.length || frame.skipped) publish();
     };
     const onDisconnect = () => {
       subscriptionIds.fill(null);

@@ -1,7 +1,7 @@
 // The one map of socket event → payload, shared by the server and the browser.
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
-import type { LogFrame } from "../streams/viewer-cursor";
+import type { WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
 
 export interface EndpointStatusEvent {
@@ -24,7 +24,7 @@ export interface ServerToClientEvents {
   /** The engine's event stream was lost (and is being re-established) or is back. */
   "docker:stream": (event: { endpointId: string; connected: boolean; error?: string }) => void;
   /** A batch of log lines of one member of a subscription; acknowledged to get the next. */
-  "logs:frame": (frame: LogFrame & { subscriptionId: string; member: string }, ack: () => void) => void;
+  "logs:frame": (frame: WireFrame, ack: () => void) => void;
   /** Sources joined or left a subscription (pods of a workload, containers with a label). */
   "logs:members": (event: { subscriptionId: string; joined: LogMember[]; left: string[] }) => void;
 }

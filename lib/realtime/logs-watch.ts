@@ -13,6 +13,7 @@ import { LogHub } from "../streams/log-hub";
 import { MemberSetHub } from "../streams/member-set-hub";
 import { resolveLogMembers } from "../streams/resolve-log-members";
 import { lineMatcher, searchBuffers } from "../streams/search-buffers";
+import { toWire } from "../streams/wire-frame";
 import { WORKLOAD_KINDS } from "./events";
 import type { RealtimeServer } from "./hub";
 
@@ -100,17 +101,18 @@ export function attachLogsWatch(io: RealtimeServer, log: (message: string) => vo
             );
           },
           deliver: async (member, frame) => {
-            await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("logs:frame", { ...frame, subscriptionId, member });
+            await socket.timeout(ACK_TIMEOUT_MS).emitWithAck("logs:frame", toWire(frame, subscriptionId, member));
           },
           announce: (change) => socket.emit("logs:members", { subscriptionId, ...change }),
           problem: (error) =>
-            socket.emit("logs:frame", {
-              subscriptionId,
-              member: "",
-              lines: [],
-              status: error ? "reconnecting" : "live",
-              error: error ?? undefined,
-            }),
+            socket.emit(
+              "logs:frame",
+              toWire(
+                { lines: [], status: error ? "reconnecting" : "live", error: error ?? undefined },
+                subscriptionId,
+                "",
+              ),
+            ),
         });
         groups.set(subscriptionId, group);
         reply({ ok: true, data: { subscriptionId, label: set.label } });

@@ -1,19 +1,9 @@
 // Logs of one Docker container: the engine's follow stream, demultiplexed into stdout and stderr,
 // with the engine's timestamps.
-import { PassThrough } from "node:stream";
 import type Docker from "dockerode";
-import { splitTimestamp, toNanos, type LogLine } from "./log-line";
+import { dockerDemuxer, lineCollector } from "./docker-demux";
+import { toNanos, type LogLine } from "./log-line";
 import type { LogSource } from "./log-source";
-
-function lineSplitter(stream: "stdout" | "stderr", emit: (lines: LogLine[]) => void) {
-  let rest = "";
-  return (chunk: Buffer) => {
-    const text = rest + chunk.toString("utf8");
-    const parts = text.split("\n");
-    rest = parts.pop() ?? "";
-    if (parts.length) emit(parts.map((raw) => ({ ...splitTimestamp(raw.replace(/\r$/, "")), stream })));
-  };
-}
 
 /**
  * The engine sends one frame per line: gather the lines of one event-loop turn into one batch,
@@ -78,13 +68,14 @@ export function dockerLogSource(options: {
         onEnd(error);
       };
       if (info.Config.Tty) {
-        raw.on("data", lineSplitter("stdout", batch.add));
+        const collector = lineCollector();
+        raw.on("data", (chunk: Buffer) => {
+          const lines: LogLine[] = [];
+          collector.add("stdout", chunk.toString("utf8"), lines);
+          if (lines.length) batch.add(lines);
+        });
       } else {
-        const out = new PassThrough();
-        const err = new PassThrough();
-        out.on("data", lineSplitter("stdout", batch.add));
-        err.on("data", lineSplitter("stderr", batch.add));
-        options.docker.modem.demuxStream(raw, out, err);
+        raw.on("data", dockerDemuxer(batch.add));
       }
       raw.on("end", () => end());
       raw.on("close", () => end());

@@ -4,20 +4,9 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import type { Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
+import { demuxDockerLog } from "./docker-demux";
 
 export const MAX_DOWNLOAD_LINES = 100_000;
-
-/** Docker's multiplexed log body (8-byte frame headers) → text, stdout and stderr interleaved. */
-export function demuxDockerLog(body: Buffer): string {
-  const parts: Buffer[] = [];
-  let offset = 0;
-  while (offset + 8 <= body.length) {
-    const size = body.readUInt32BE(offset + 4);
-    parts.push(body.subarray(offset + 8, offset + 8 + size));
-    offset += 8 + size;
-  }
-  return Buffer.concat(parts).toString("utf8");
-}
 
 export type TailTarget =
   | { kind: "container"; containerId: string }
@@ -38,7 +27,12 @@ export async function readLogTail(
       timestamps: options.timestamps,
       tail: options.tail,
     })) as unknown as Buffer;
-    return { name: info.Name.replace(/^\//, ""), text: info.Config.Tty ? body.toString("utf8") : demuxDockerLog(body) };
+    const text = info.Config.Tty
+      ? body.toString("utf8")
+      : demuxDockerLog(body)
+          .map((l) => (options.timestamps ? `${l.ts} ${l.text}` : l.text))
+          .join("\n") + "\n";
+    return { name: info.Name.replace(/^\//, ""), text };
   }
   const text = await kubeConfigFor(endpoint).makeApiClient(CoreV1Api).readNamespacedPodLog({
     name: target.pod,

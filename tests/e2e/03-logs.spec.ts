@@ -105,3 +105,25 @@ test("levels are detected and filtered; a clicked line shows whole, JSON pretty-
   await lines.getByTestId("log-line").click();
   await expect(page.getByTestId("selected-line")).toContainText('"retry": 3');
 });
+
+test("wrap shows a long line on several rows; the last lines download from the source itself", async ({ page }) => {
+  await signInAsAdmin(page);
+  const endpointId = await dockerEndpoint(page, "wrap");
+  const container = await engine.run(["sh", "-c", "seq 1 20; exec sleep 300"]);
+  await page.goto(`${base()}/endpoints/${endpointId}/containers/${container.id}/logs`);
+  await expect(page.getByTestId("log-status")).toHaveText("● live");
+  const long = `long ${"x".repeat(1200)} end`;
+  await say(container, long);
+  const line = page.getByTestId("log-line").filter({ hasText: "long x" });
+  await expect(line).toHaveCount(1);
+  const oneRow = (await line.boundingBox())!.height;
+  await page.getByLabel("wrap").check();
+  await expect.poll(async () => (await line.boundingBox())!.height).toBeGreaterThan(oneRow * 3);
+  await expect(line).toContainText("end"); // the end of the line is on screen
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Last 10,000 lines" }).click();
+  const file = readFileSync(await (await downloading).path(), "utf8");
+  expect(file).toMatch(/^\S+Z 1\n/);
+  expect(file).toContain(` ${long}\n`);
+});

@@ -58,3 +58,31 @@ describe("search across buffers", () => {
     expect(result.truncated).toBe(true);
   });
 });
+
+describe("Docker log demultiplexing", () => {
+  const frame = (stream: 1 | 2, text: string | Buffer) => {
+    const payload = Buffer.isBuffer(text) ? text : Buffer.from(text);
+    const header = Buffer.alloc(8);
+    header[0] = stream;
+    header.writeUInt32BE(payload.length, 4);
+    return Buffer.concat([header, payload]);
+  };
+  it("splits frames cut anywhere into lines per stream, a character cut in two included", async () => {
+    const { dockerDemuxer } = await import("@/lib/streams/docker-demux");
+    const euro = Buffer.from("€");
+    const body = Buffer.concat([
+      frame(1, "2024-01-01T00:00:00.1Z one\n2024-01-01T00:00:00.2Z tw"),
+      frame(2, "2024-01-01T00:00:00.3Z oops\n"),
+      frame(1, Buffer.concat([Buffer.from("o "), euro.subarray(0, 1)])),
+      frame(1, Buffer.concat([euro.subarray(1), Buffer.from("\n")])),
+    ]);
+    const lines: { stream: string; text: string; ts: string }[] = [];
+    const feed = dockerDemuxer((batch) => lines.push(...batch));
+    for (let i = 0; i < body.length; i += 5) feed(body.subarray(i, i + 5));
+    expect(lines).toEqual([
+      { ts: "2024-01-01T00:00:00.1Z", stream: "stdout", text: "one" },
+      { ts: "2024-01-01T00:00:00.3Z", stream: "stderr", text: "oops" },
+      { ts: "2024-01-01T00:00:00.2Z", stream: "stdout", text: "two €" },
+    ]);
+  });
+});
