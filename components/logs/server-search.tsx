@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { LogSearchRequest, LogSearchResult } from "@/lib/realtime/events";
 import { Button } from "../ui/button";
 
-// grep across what the server holds for every source of the view (up to 5,000 recent lines per
+// grep across what the server holds for every source of the view (up to 20,000 recent lines per
 // source, more than the page keeps for a busy merged view), with lines of context.
 export function ServerSearch({
   search,

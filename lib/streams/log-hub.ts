@@ -7,7 +7,8 @@ import { compareTs, type LogLine } from "./log-line";
 import { LogRing } from "./log-ring";
 import type { LogSource } from "./log-source";
 
-export const BUFFER_LINES = 5_000;
+// Also every viewer's backlog: a viewer further behind than this skips ahead.
+export const BUFFER_LINES = 20_000;
 export const BUFFER_BYTES = 8 * 1024 * 1024;
 export const MAX_LINE_CHARS = 64 * 1024;
 const RETRY_MS = [500, 1000, 2000, 5000];

@@ -7,7 +7,8 @@ const LINE_OVERHEAD_BYTES = 64;
 export const lineBytes = (line: LogLine) => line.text.length + LINE_OVERHEAD_BYTES;
 
 export class LogRing {
-  private items: (LogLine | undefined)[];
+  // Grows as lines come (a quiet source holds a small array), up to `capacity`.
+  private items: (LogLine | undefined)[] = [];
   /** Number of the oldest line held. */
   private firstSeq = 0;
   /** Number the next line will get. */
@@ -17,9 +18,7 @@ export class LogRing {
   constructor(
     readonly capacity: number,
     readonly maxBytes: number,
-  ) {
-    this.items = new Array<LogLine | undefined>(capacity);
-  }
+  ) {}
 
   get first(): number {
     return this.firstSeq;

@@ -86,3 +86,21 @@ describe("Docker log demultiplexing", () => {
     ]);
   });
 });
+
+describe("log ring", () => {
+  it("numbers lines, keeps the newest within its line and byte bounds, and finds a resume point", async () => {
+    const { LogRing } = await import("@/lib/streams/log-ring");
+    const { compareTs } = await import("@/lib/streams/log-line");
+    const ring = new LogRing(3, 10_000);
+    const line = (n: number) => ({ ts: `2024-01-01T00:00:0${n}Z`, stream: "stdout" as const, text: `l${n}` });
+    for (let n = 0; n < 5; n++) ring.push(line(n));
+    expect([ring.first, ring.end]).toEqual([2, 5]);
+    expect(ring.toArray().map((l) => l.text)).toEqual(["l2", "l3", "l4"]);
+    expect(ring.at(1)).toBeUndefined();
+    expect(ring.firstAfter("2024-01-01T00:00:03Z", compareTs)).toBe(4);
+    const small = new LogRing(100, 200); // 64 bytes of overhead a line: three fit
+    for (let n = 0; n < 5; n++) small.push(line(n));
+    expect(small.toArray().map((l) => l.text)).toEqual(["l2", "l3", "l4"]);
+    expect(small.first).toBe(2);
+  });
+});
