@@ -83,7 +83,17 @@ test("merged view: labels on every Docker endpoint plus a workload; a new pod jo
   await expect(sources.getByRole("button", { name: `lab-b-${stamp}` }).first()).toBeVisible();
   await expect(sources.getByRole("button", { name: /^● worker-.*\/main$/ })).toHaveCount(1);
   await expect(page.getByTestId("log-status")).toHaveText("● live");
-  expect(new URL(page.url()).searchParams.getAll("s")).toHaveLength(3); // a permalink
+  // A permalink: one labels source per Docker endpoint the admin sees, and the workload.
+  const listed = (await (await page.request.get(`${base()}/api/endpoints`)).json()) as {
+    endpoints: { kind: string }[];
+  };
+  const inUrl = new URL(page.url()).searchParams.getAll("s");
+  expect(inUrl.filter((s) => s.includes("~l~"))).toHaveLength(
+    listed.endpoints.filter((e) => e.kind === "DOCKER").length,
+  );
+  expect(inUrl.filter((s) => s.includes("~w~"))).toEqual([
+    expect.stringContaining(`~w~${namespace}~Deployment~worker`),
+  ]);
 
   await say(a, "needle from a");
   await say(b, "hello from b");
