@@ -3,7 +3,7 @@
 // subscription) and, at the same time, to the floor (70 direct follow streams in this process).
 import { appendFileSync } from "node:fs";
 import type { BenchContext } from "./context";
-import { dashboardViewer, floorDocker, floorKube, Tally, until } from "./readers";
+import { dashboardViewer, floorDocker, floorKube, Tally, tallyFrames, until } from "./readers";
 
 const CONTAINERS = Number(process.env.BENCH_MERGED_CONTAINERS ?? 50);
 const PODS = Number(process.env.BENCH_MERGED_PODS ?? 20);
@@ -52,13 +52,7 @@ export async function mergedBench(ctx: BenchContext) {
     ...pods.map((name) => floorKube(ctx.res.kc, { namespace, name, container: "main" }, 0, (x) => floor.add(name, x))),
   ]);
   const viewer = await dashboardViewer(ctx.app.url, ctx.cookie);
-  viewer.onFrame((member, frame) => {
-    dash.skipped += frame.skipped ?? 0;
-    dash.add(
-      member,
-      frame.lines.map((l) => l.text),
-    );
-  });
+  tallyFrames(viewer, dash);
   for (const endpointId of ctx.engineIds)
     await viewer.subscribe(endpointId, { kind: "labels", selector: `fleetdeck.bench.merged=${run}` }, 0);
   await viewer.subscribe(ctx.clusterId, { kind: "workload", namespace, workload: "Deployment", name: "merged" }, 0);

@@ -2,26 +2,18 @@
 // ~20k lines/s; a normal viewer alone first (its solo rate), then beside a viewer that acknowledges
 // each frame only after 2 s, for BENCH_SLOW_SECONDS (10 minutes by default), sampling server RSS.
 import type { BenchContext } from "./context";
-import { dashboardViewer, Tally } from "./readers";
+import { dashboardViewer, sleep, Tally, tallyFrames } from "./readers";
 import { median, processStats } from "../support/proc";
 
 const SOLO_SECONDS = Number(process.env.BENCH_SOLO_SECONDS ?? 20);
 const SLOW_SECONDS = Number(process.env.BENCH_SLOW_SECONDS ?? 600);
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function slowConsumerBench(ctx: BenchContext) {
   const busy = await ctx.res.container("sleep 2; while :; do seq 1 20000; sleep 1; done");
   const target = { kind: "container" as const, containerId: busy.id };
   const normal = new Tally();
   const viewer = await dashboardViewer(ctx.app.url, ctx.cookie);
-  viewer.onFrame((member, frame) => {
-    normal.skipped += frame.skipped ?? 0;
-    normal.add(
-      member,
-      frame.lines.map((l) => l.text),
-    );
-  });
+  tallyFrames(viewer, normal);
   await viewer.subscribe(ctx.engineIds[1]!, target, 0);
   await sleep(3000);
   const soloFrom = normal.lines;
@@ -32,13 +24,7 @@ export async function slowConsumerBench(ctx: BenchContext) {
   const slowViewer = await dashboardViewer(ctx.app.url, ctx.cookie, {
     ackDelayMs: Number(process.env.BENCH_SLOW_ACK_MS ?? 2000),
   });
-  slowViewer.onFrame((member, frame) => {
-    slow.skipped += frame.skipped ?? 0;
-    slow.add(
-      member,
-      frame.lines.map((l) => l.text),
-    );
-  });
+  tallyFrames(slowViewer, slow);
   await slowViewer.subscribe(ctx.engineIds[1]!, target, 0);
   // Let the slow viewer's queue fill to its bound before taking the baseline.
   await sleep(10_000);

@@ -1,7 +1,7 @@
 // Sustained throughput of one busy container: the floor and a dashboard viewer, each attached to
 // its own identical container before the burst starts; server CPU seconds per 10k lines.
 import type { BenchContext } from "./context";
-import { dashboardViewer, floorDocker, Tally, until } from "./readers";
+import { dashboardViewer, floorDocker, Tally, tallyFrames, until } from "./readers";
 import { processStats } from "../support/proc";
 
 const LINES = Number(process.env.BENCH_LOG_LINES ?? 300_000);
@@ -21,13 +21,7 @@ export async function throughputBench(ctx: BenchContext) {
   const dashBusy = await ctx.res.container(burst);
   const dash = new Tally();
   const viewer = await dashboardViewer(ctx.app.url, ctx.cookie);
-  viewer.onFrame((member, frame) => {
-    dash.skipped += frame.skipped ?? 0;
-    dash.add(
-      member,
-      frame.lines.map((l) => l.text),
-    );
-  });
+  tallyFrames(viewer, dash);
   const cpuBefore = processStats(ctx.app.pid).cpuSeconds;
   await viewer.subscribe(ctx.engineIds[1]!, { kind: "container", containerId: dashBusy.id }, 0);
   await until(() => lastLine(dash), 120_000);

@@ -7,7 +7,7 @@
 // After a dropped connection each source resubscribes from its last line: no gap, no repeat.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LogMember, LogSearchRequest, LogSearchResult, LogTarget } from "../realtime/events";
-import type { WireFrame } from "../streams/wire-frame";
+import { linesOf, type WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
 import { detectSeverity, type Severity } from "./log-severity";
 import { getSocket } from "./socket";
@@ -162,17 +162,8 @@ export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart
           marker: `… ${frame.skipped} lines skipped (the view could not keep up) …`,
         });
       // Severity is worked out once per line, as it arrives.
-      const stderr = frame.stderr ? new Set(frame.stderr) : null;
-      frame.text.forEach((text, k) =>
-        incoming.current.push({
-          ts: frame.ts[k]!,
-          text,
-          stream: stderr?.has(k) ? "stderr" : "stdout",
-          seq: seq.current++,
-          source: index,
-          severity: detectSeverity(text),
-        }),
-      );
+      for (const l of linesOf(frame))
+        incoming.current.push({ ...l, seq: seq.current++, source: index, severity: detectSeverity(l.text) });
       if (frame.ts.length) lastTs[i]!.set(frame.member, frame.ts.at(-1)!);
       if (frame.status === "reconnecting")
         setMember(index, { live: false, message: frame.error ?? "the log stream ended; waiting for it to come back" });

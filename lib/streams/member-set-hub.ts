@@ -18,10 +18,6 @@ interface Shared {
 export class MemberSetHub {
   private watches = new Map<string, Shared>();
 
-  get openWatches(): number {
-    return this.watches.size;
-  }
-
   acquire(set: MemberSet, listener: MemberListener): () => void {
     let shared = this.watches.get(set.key);
     if (!shared) {

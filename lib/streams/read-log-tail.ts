@@ -4,13 +4,12 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import type { Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
+import type { LogTarget } from "../realtime/events";
 import { demuxDockerLog } from "./docker-demux";
 
 export const MAX_DOWNLOAD_LINES = 100_000;
 
-export type TailTarget =
-  | { kind: "container"; containerId: string }
-  | { kind: "pod"; namespace: string; pod: string; container?: string; previous?: boolean };
+export type TailTarget = Extract<LogTarget, { kind: "container" | "pod" }>;
 
 export async function readLogTail(
   endpoint: Endpoint,

@@ -48,11 +48,6 @@ export class ViewerCursor {
     this.schedule();
   }
 
-  /** Lines this viewer has yet to receive (or lose). */
-  get behind(): number {
-    return this.ring.end - this.next;
-  }
-
   close(): void {
     this.closed = true;
   }
