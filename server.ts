@@ -5,6 +5,7 @@ import path from "node:path";
 import next from "next";
 import { Server } from "socket.io";
 import { CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
+import { crossSiteRefusal } from "./lib/http/same-origin";
 import { sessionSecret } from "./lib/auth/secret";
 import { bootstrapAdminFromEnv } from "./lib/auth/setup";
 import { config } from "./lib/config";
@@ -17,6 +18,11 @@ import { attachRealtime } from "./lib/realtime/socket-server";
 import { encryptionKey } from "./lib/secrets/key";
 
 const log = (message: string) => console.log(`[fleetdeck] ${message}`);
+
+// One request's unexpected failure (a library's listener throwing, a promise nobody awaited) is
+// logged with its stack and the server keeps serving everyone else.
+process.on("unhandledRejection", (reason) => console.error("[fleetdeck] unhandled rejection:", reason));
+process.on("uncaughtException", (error) => console.error("[fleetdeck] uncaught exception:", error));
 
 async function main() {
   const cfg = config();
@@ -42,9 +48,20 @@ async function main() {
   const handle = app.getRequestHandler();
   httpServer.on("request", (request, response) => {
     request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+    const refusal = crossSiteRefusal(request.method, request.headers);
+    if (refusal) {
+      response.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal }));
+      return;
+    }
     void handle(request, response);
   });
-  const io: RealtimeServer = new Server(httpServer, { transports: ["websocket"], serveClient: false });
+  const io: RealtimeServer = new Server(httpServer, {
+    transports: ["websocket"],
+    serveClient: false,
+    // A page of another site must not open a socket with the user's cookie.
+    allowRequest: (request, callback) =>
+      callback(null, crossSiteRefusal(request.method, request.headers, { always: true }) === null),
+  });
   attachRealtime(io, log);
   setRealtimeServer(io);
   const stopHealth = startHealthLoop((m) => log(m));

@@ -1,5 +1,5 @@
 // Append-only audit trail. Details must never hold credentials: callers pass only names and ids.
-import { db } from "../db/client";
+import { db, Prisma } from "../db/client";
 
 export interface AuditEntry {
   actor?: { userId: string; email: string } | null;
@@ -13,16 +13,25 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(entry: AuditEntry): Promise<void> {
-  await db().auditEvent.create({
-    data: {
-      actorId: entry.actor?.userId ?? null,
-      actorEmail: entry.actor?.email ?? null,
-      action: entry.action,
-      endpointId: entry.endpointId ?? null,
-      target: entry.target ?? null,
-      outcome: entry.outcome,
-      detail: entry.detail as object | undefined,
-      address: entry.address ?? null,
-    },
-  });
+  const data = {
+    actorId: entry.actor?.userId ?? null,
+    actorEmail: entry.actor?.email ?? null,
+    action: entry.action,
+    endpointId: entry.endpointId ?? null,
+    target: entry.target ?? null,
+    outcome: entry.outcome,
+    detail: entry.detail as object | undefined,
+    address: entry.address ?? null,
+  };
+  try {
+    await db().auditEvent.create({ data });
+  } catch (error) {
+    // A refusal may name an endpoint id that does not exist (or was just deleted): the row is
+    // still written, with the id kept in its detail instead of the foreign key.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") || !data.endpointId)
+      throw error;
+    await db().auditEvent.create({
+      data: { ...data, endpointId: null, detail: { ...entry.detail, endpointId: data.endpointId } },
+    });
+  }
 }

@@ -6,6 +6,16 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
+  // Other origins (https://dash.example.com) whose pages may send changes and open sockets.
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z.string().url().optional(),
   // 32 bytes as base64 or hex; otherwise a key file is created in DATA_DIR.

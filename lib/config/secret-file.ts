@@ -5,7 +5,16 @@ import path from "node:path";
 
 export function readOrCreateSecretFile(dataDir: string, name: string, bytes = 32): Buffer {
   const file = path.join(dataDir, name);
-  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  if (existsSync(file)) {
+    const value = Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+    // A damaged key must stop the server, not become a new (empty) key that nothing decrypts with.
+    if (value.length !== bytes)
+      throw new Error(
+        `${file} is empty or damaged (${value.length} of ${bytes} bytes): restore it from your backup, ` +
+          "or move it away to start over (stored credentials must then be entered again)",
+      );
+    return value;
+  }
   mkdirSync(dataDir, { recursive: true });
   const value = randomBytes(bytes);
   // wx: never overwrite a key another instance just wrote

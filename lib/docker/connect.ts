@@ -12,6 +12,11 @@ export interface DockerConnectOptions {
   sshHostKey?: string | null;
   /** For SSH: called with the fingerprint the server presented. */
   onSshHostKey?: (fingerprint: string, accepted: boolean) => void;
+  /**
+   * For SSH with no recorded key: decides on the first key seen (record it, then accept only the
+   * key that is recorded). Without it, an unrecorded key is accepted (a connection test).
+   */
+  trustFirstSshHostKey?: (fingerprint: string) => Promise<boolean>;
 }
 
 export function sshFingerprint(key: Buffer): string {
@@ -51,11 +56,15 @@ export function connectDocker(target: DockerTarget, options: DockerConnectOption
           passphrase: target.passphrase,
           readyTimeout: options.timeoutMs,
           agent: undefined,
-          hostVerifier: (key: Buffer) => {
+          hostVerifier: (key: Buffer, verify: (accepted: boolean) => void) => {
             const fingerprint = sshFingerprint(key);
-            const accepted = !options.sshHostKey || options.sshHostKey === fingerprint;
-            options.onSshHostKey?.(fingerprint, accepted);
-            return accepted;
+            const decide = (accepted: boolean) => {
+              options.onSshHostKey?.(fingerprint, accepted);
+              verify(accepted);
+            };
+            if (options.sshHostKey) return decide(options.sshHostKey === fingerprint);
+            if (!options.trustFirstSshHostKey) return decide(true);
+            options.trustFirstSshHostKey(fingerprint).then(decide, () => decide(false));
           },
         },
         ...common,

@@ -2,7 +2,7 @@
 import type Docker from "dockerode";
 import { z } from "zod";
 import type { Action } from "../rbac/actions";
-import { containerName, envVarName } from "./names";
+import { containerName, envVarName, imageRef } from "./names";
 import { recreateContainer } from "./recreate-container";
 
 export const containerActionBody = z
@@ -21,17 +21,15 @@ export const containerActionBody = z
       .max(16)
       .optional(),
     // recreate: a new image tag, and variables to set (value) or remove (null)
-    image: z.string().trim().min(1).max(512).optional(),
+    image: imageRef.optional(),
     env: z.record(envVarName, z.string().max(32_768).nullable()).optional(),
   })
   .default({});
 
 type Body = z.infer<typeof containerActionBody>;
 
-/** How long the engine may take to answer: stopping waits up to `timeout` seconds (default 10). */
-export function actionTimeoutMs(action: ContainerAction, body: Body, baseMs: number): number {
-  return ["stop", "restart", "recreate", "remove"].includes(action) ? (body.timeout ?? 10) * 1000 + 2 * baseMs : baseMs;
-}
+/** Stopping waits up to `timeout` seconds (at most 600) for the container: the engine answers late. */
+export const LONG_ACTIONS = new Set<ContainerAction>(["stop", "restart", "recreate", "remove"]);
 
 const on = (docker: Docker, id: string) => docker.getContainer(id);
 

@@ -1,10 +1,10 @@
 // "Create and run a container": the form's input, and the engine call it becomes.
 import type Docker from "dockerode";
 import { z } from "zod";
-import { containerName, envVarName } from "./names";
+import { containerName, envVarName, imageRef } from "./names";
 
 export const createContainerSchema = z.object({
-  image: z.string().trim().min(1, "image is required").max(512),
+  image: imageRef,
   name: containerName.optional(),
   command: z.array(z.string().max(4096)).max(256).optional(),
   env: z

@@ -1,5 +1,6 @@
 // Images: list with "in use", pull with per-layer progress, history.
 import type Docker from "dockerode";
+import type { Readable } from "node:stream";
 
 export interface ImageRow {
   id: string;
@@ -39,14 +40,25 @@ export interface PullProgress {
   error?: string;
 }
 
-/** Pulls an image, reporting the engine's progress events as they come. */
+/**
+ * Pulls an image, reporting the engine's progress events as they come. Aborting `signal` closes
+ * the engine's stream (the engine then stops the pull).
+ */
 export async function pullImage(
   docker: Docker,
-  options: { image: string; auth?: { username: string; password: string; serveraddress: string } },
-  onProgress: (event: PullProgress) => void,
+  options: {
+    image: string;
+    auth?: { username: string; password: string; serveraddress: string };
+    signal?: AbortSignal;
+  },
+  onProgress: (event: PullProgress) => void = () => {},
 ): Promise<void> {
-  const stream = await docker.pull(options.image, options.auth ? { authconfig: options.auth } : {});
+  const stream = (await docker.pull(options.image, options.auth ? { authconfig: options.auth } : {})) as Readable;
+  const stop = () => stream.destroy(new Error("the pull was cancelled"));
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener("abort", stop, { once: true });
   await new Promise<void>((resolve, reject) => {
+    stream.once("error", reject);
     docker.modem.followProgress(
       stream,
       (error: Error | null, output: { error?: string }[]) => {
@@ -63,7 +75,7 @@ export async function pullImage(
           error: e.error,
         }),
     );
-  });
+  }).finally(() => options.signal?.removeEventListener("abort", stop));
 }
 
 export async function imageHistory(docker: Docker, id: string) {

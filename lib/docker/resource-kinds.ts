@@ -3,11 +3,14 @@
 import type Docker from "dockerode";
 import { z, type ZodType } from "zod";
 import { listImages } from "./images";
+import { imageRef, networkRef, volumeRef } from "./names";
 import { createNetworkSchema, createVolumeSchema, listNetworks, listVolumes } from "./volumes-networks";
 
 interface KindDescriptor {
   /** Singular, for audit actions: "image.remove". */
   noun: string;
+  /** What an id or name of this kind may look like (it goes into the engine's path). */
+  ref: ZodType<string>;
   list(docker: Docker): Promise<unknown[]>;
   create?: { schema: ZodType<{ name: string }>; run(docker: Docker, input: never): Promise<string> };
   remove(docker: Docker, id: string, force: boolean): Promise<unknown>;
@@ -18,6 +21,7 @@ interface KindDescriptor {
 export const DOCKER_KINDS = {
   images: {
     noun: "image",
+    ref: imageRef,
     list: listImages,
     remove: (docker, id, force) => docker.getImage(id).remove({ force }),
     prune: async (docker) => {
@@ -28,6 +32,7 @@ export const DOCKER_KINDS = {
   },
   volumes: {
     noun: "volume",
+    ref: volumeRef,
     list: listVolumes,
     create: {
       schema: createVolumeSchema,
@@ -45,6 +50,7 @@ export const DOCKER_KINDS = {
   },
   networks: {
     noun: "network",
+    ref: networkRef,
     list: listNetworks,
     create: {
       schema: createNetworkSchema,

@@ -1,6 +1,7 @@
 // Volumes and networks, each with the containers that use it.
 import type Docker from "dockerode";
 import { z } from "zod";
+import { networkRef, volumeRef } from "./names";
 
 export interface VolumeRow {
   name: string;
@@ -52,16 +53,11 @@ export async function listNetworks(docker: Docker): Promise<NetworkRow[]> {
   }));
 }
 
-const dockerName = z
-  .string()
-  .trim()
-  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "names use letters, digits, _ . -")
-  .max(128);
 const labels = z.record(z.string().max(256), z.string().max(4096)).default({});
 
-export const createVolumeSchema = z.object({ name: dockerName, driver: z.string().max(128).default("local"), labels });
+export const createVolumeSchema = z.object({ name: volumeRef, driver: z.string().max(128).default("local"), labels });
 export const createNetworkSchema = z.object({
-  name: dockerName,
+  name: networkRef,
   driver: z.string().max(128).default("bridge"),
   internal: z.boolean().default(false),
   subnet: z.string().max(64).optional(),

@@ -46,6 +46,9 @@ async function checkDocker(target: DockerTarget, options: CheckOptions, seen: { 
       );
     }
     throw error;
+  } finally {
+    // A check's client is used once: close its keep-alive connections rather than leave them open.
+    (docker.modem as { agent?: { destroy(): void } }).agent?.destroy();
   }
 }
 

@@ -3,10 +3,20 @@
 // stream of that endpoint.
 import type Docker from "dockerode";
 import { config } from "../config";
-import type { Endpoint } from "../db/client";
+import { db, type Endpoint } from "../db/client";
 import { connectDocker } from "../docker/connect";
 import { badRequest } from "../http/errors";
 import { openTarget } from "./sealed-target";
+
+/**
+ * Trust on first use for operational connections too (not only health checks): the first key seen
+ * is recorded unless another connection recorded one first; only the recorded key is accepted.
+ */
+async function recordFirstSshHostKey(endpointId: string, fingerprint: string): Promise<boolean> {
+  await db().endpoint.updateMany({ where: { id: endpointId, sshHostKey: null }, data: { sshHostKey: fingerprint } });
+  const stored = await db().endpoint.findUnique({ where: { id: endpointId }, select: { sshHostKey: true } });
+  return stored?.sshHostKey === fingerprint;
+}
 
 const key = Symbol.for("fleetdeck.dockerClients");
 type Cache = Map<string, { version: string; docker: Docker }>;
@@ -17,12 +27,16 @@ function cache(): Cache {
   return holder[key];
 }
 
+/** Long enough for the slowest legitimate call: a stop that waits its full 600 s, a big pull. */
+export const LONG_OPERATION_MS = 11 * 60_000;
+
 /**
- * `timeoutMs` bounds the wait for the engine's answer; operations that legitimately take long
- * (stopping a container that ignores SIGTERM, pulling) ask for more than the default.
+ * The wait for the engine's answer is UPSTREAM_TIMEOUT_MS, or LONG_OPERATION_MS for operations
+ * that legitimately take long (stopping a container that ignores SIGTERM, pulling). Two fixed
+ * tiers, so callers cannot grow the cache (each client holds its own connections).
  */
-export function dockerClient(endpoint: Endpoint, options: { timeoutMs?: number } = {}): Docker {
-  const timeoutMs = options.timeoutMs ?? config().UPSTREAM_TIMEOUT_MS;
+export function dockerClient(endpoint: Endpoint, options: { long?: boolean } = {}): Docker {
+  const timeoutMs = options.long ? LONG_OPERATION_MS : config().UPSTREAM_TIMEOUT_MS;
   if (endpoint.kind !== "DOCKER") throw badRequest("this endpoint is not a Docker engine");
   // Status checks touch updatedAt; only a change of what we connect with makes a new client.
   const version = `${endpoint.secret}|${endpoint.tlsVerify}|${endpoint.sshHostKey}`;
@@ -35,6 +49,7 @@ export function dockerClient(endpoint: Endpoint, options: { timeoutMs?: number }
     tlsVerify: endpoint.tlsVerify,
     timeoutMs,
     sshHostKey: endpoint.sshHostKey,
+    trustFirstSshHostKey: (fingerprint) => recordFirstSshHostKey(endpoint.id, fingerprint),
   });
   cache().set(cacheKey, { version, docker });
   return docker;

@@ -1,7 +1,7 @@
 // What the API accepts to create or change an endpoint. Secret fields may be left out of a change
 // to keep the stored value ("set / replace" in the UI).
 import { z } from "zod";
-import { dockerTargetSchema, kubeTargetSchema } from "./target";
+import { dockerTargetSchema, kubeTargetInputSchema } from "./target";
 
 export const kubeconfigConnectionSchema = z.object({
   kind: z.literal("kubernetes-kubeconfig"),
@@ -10,9 +10,11 @@ export const kubeconfigConnectionSchema = z.object({
     .min(1, "paste or upload a kubeconfig")
     .max(1024 * 1024),
   context: z.string().min(1, "pick a context"),
+  /** Allow a context whose server is plain http://. */
+  plainHttp: z.boolean().optional(),
 });
 
-export const connectionInputSchema = z.union([dockerTargetSchema, kubeTargetSchema, kubeconfigConnectionSchema]);
+export const connectionInputSchema = z.union([dockerTargetSchema, kubeTargetInputSchema, kubeconfigConnectionSchema]);
 export type ConnectionInput = z.infer<typeof connectionInputSchema>;
 
 const name = z
@@ -36,6 +38,8 @@ export const endpointChangeSchema = z.object({
   tlsVerify: z.boolean().optional(),
   // Validated after secret fields left out are filled from the stored target (registry.ts).
   connection: z.looseObject({ kind: z.string() }).optional(),
+  // Docker: containers created through the dashboard may bind-mount host paths.
+  allowHostBinds: z.boolean().optional(),
   // Forget the recorded SSH host key; the next connection records the new one.
   forgetSshHostKey: z.literal(true).optional(),
 });

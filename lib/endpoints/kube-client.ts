@@ -1,6 +1,7 @@
 // A @kubernetes/client-node KubeConfig for a Kubernetes endpoint, built from its decrypted target
 // (inline data only) and kept per process while the endpoint is unchanged.
-import { KubeConfig } from "@kubernetes/client-node";
+import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
+import { config } from "../config";
 import type { Endpoint } from "../db/client";
 import { badRequest } from "../http/errors";
 import { openTarget } from "./sealed-target";
@@ -12,6 +13,19 @@ function cache(): Cache {
   const holder = globalThis as { [key]?: Cache };
   holder[key] ??= new Map();
   return holder[key];
+}
+
+/**
+ * Every request of the generated API clients (lists, reads, writes — not the Watch and Log
+ * streams, which use their own fetch options) gets UPSTREAM_TIMEOUT_MS: client-node sets no
+ * timeout, so an API server that accepts and never answers would hold a request forever.
+ */
+function boundRequests(kc: KubeConfig, timeoutMs: number): void {
+  const apply = kc.applySecurityAuthentication.bind(kc);
+  kc.applySecurityAuthentication = async (context: RequestContext) => {
+    await apply(context);
+    if (!context.getSignal()) context.setSignal(AbortSignal.timeout(timeoutMs) as never);
+  };
 }
 
 export function kubeConfigFor(endpoint: Endpoint): KubeConfig {
@@ -43,6 +57,7 @@ export function kubeConfigFor(endpoint: Endpoint): KubeConfig {
     contexts: [{ name: "context", cluster: "cluster", user: "user", namespace: target.namespace }],
     currentContext: "context",
   });
+  boundRequests(kc, config().UPSTREAM_TIMEOUT_MS);
   cache().set(endpoint.id, { version, kc });
   return kc;
 }

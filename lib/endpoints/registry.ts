@@ -2,8 +2,9 @@
 // out of here except as a decrypted target for the connection factory.
 import { randomUUID } from "node:crypto";
 import { db, Prisma, type Endpoint } from "../db/client";
-import { conflict, notFound } from "../http/errors";
+import { badRequest, conflict, notFound } from "../http/errors";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
+import { endpointSettings } from "../docker/bind-mount-policy";
 import { connectionInputSchema, type CreateEndpointInput, type EndpointChange } from "./input";
 import { resolveTarget } from "./resolve-target";
 import { openTarget, sealTarget } from "./sealed-target";
@@ -41,10 +42,15 @@ export async function createEndpoint(input: CreateEndpointInput): Promise<Endpoi
 }
 
 const SECRET_FIELDS = ["privateKey", "passphrase", "token", "cert", "key", "ca", "tls", "auth", "kubeconfig"];
+/** What says which server a target reaches: a change of any of these is a new server. */
+const ADDRESS_FIELDS = ["socketPath", "host", "port", "server", "username"];
+
+const sameValue = (a: unknown, b: unknown) => String(a ?? "").trim() === String(b ?? "").trim();
 
 /**
  * A changed connection may leave secret fields out to keep the stored ones, as long as it is
- * the same kind and transport as before.
+ * the same kind and transport, to the same server, as before. Stored credentials are never sent
+ * to a new address: whoever changes the address must enter them again.
  */
 function mergeKeptSecrets(endpoint: Endpoint, connection: Record<string, unknown>): unknown {
   let previous: Record<string, unknown>;
@@ -55,10 +61,16 @@ function mergeKeptSecrets(endpoint: Endpoint, connection: Record<string, unknown
   }
   const sameShape = previous.kind === connection.kind && previous.transport === connection.transport;
   if (!sameShape) return connection;
+  const kept = SECRET_FIELDS.filter((f) => connection[f] === undefined && previous[f] !== undefined);
+  if (kept.length === 0) return connection;
+  const moved = ADDRESS_FIELDS.filter((f) => f in connection && !sameValue(connection[f], previous[f]));
+  if (moved.length > 0)
+    throw badRequest(
+      `the address changed (${moved.join(", ")}): enter the credentials again (${kept.join(", ")}); ` +
+        "stored credentials are never sent to a new server",
+    );
   const merged = { ...connection };
-  for (const field of SECRET_FIELDS) {
-    if (merged[field] === undefined && previous[field] !== undefined) merged[field] = previous[field];
-  }
+  for (const field of kept) merged[field] = previous[field];
   return merged;
 }
 
@@ -68,6 +80,8 @@ export async function updateEndpoint(endpoint: Endpoint, change: EndpointChange)
   if (change.tags !== undefined) data.tags = change.tags;
   if (change.tlsVerify !== undefined) data.tlsVerify = change.tlsVerify;
   if (change.forgetSshHostKey) data.sshHostKey = null;
+  const settings = { ...endpointSettings(endpoint) };
+  if (change.allowHostBinds !== undefined) settings.allowHostBinds = change.allowHostBinds;
   if (change.connection) {
     const connection = connectionInputSchema.parse(mergeKeptSecrets(endpoint, change.connection));
     const { target, authKind, context } = resolveTarget(connection);
@@ -75,11 +89,12 @@ export async function updateEndpoint(endpoint: Endpoint, change: EndpointChange)
     data.url = displayAddress(target);
     data.authKind = authKind;
     data.secret = sealTarget(endpoint.id, target);
-    data.settings = context ? { context } : {};
+    settings.context = context;
     data.status = "UNKNOWN";
     // A new address means a new host: its key is recorded afresh.
     if (data.url !== endpoint.url) data.sshHostKey = null;
   }
+  data.settings = JSON.parse(JSON.stringify(settings)) as Prisma.InputJsonObject;
   return uniqueName(db().endpoint.update({ where: { id: endpoint.id }, data }), change.name ?? endpoint.name);
 }
 

@@ -3,7 +3,7 @@
 import { badRequest } from "../http/errors";
 import { KubeconfigError, resolveKubeContext } from "../kube/kubeconfig";
 import type { ConnectionInput } from "./input";
-import { authKindOf, type EndpointTarget } from "./target";
+import { authKindOf, kubeServerProblem, type EndpointTarget } from "./target";
 
 export function resolveTarget(connection: ConnectionInput): {
   target: EndpointTarget;
@@ -13,6 +13,9 @@ export function resolveTarget(connection: ConnectionInput): {
   if (connection.kind !== "kubernetes-kubeconfig") return { target: connection, authKind: authKindOf(connection) };
   try {
     const target = resolveKubeContext(connection.kubeconfig, connection.context);
+    const problem = kubeServerProblem(target.server, connection.plainHttp);
+    if (problem) throw badRequest(`context "${connection.context}": ${problem}`);
+    if (connection.plainHttp) target.plainHttp = true;
     return { target, authKind: authKindOf(target, true), context: connection.context };
   } catch (error) {
     if (error instanceof KubeconfigError) throw badRequest(error.message);

@@ -40,9 +40,27 @@ export const dockerTargetSchema = z.discriminatedUnion("transport", [
   }),
 ]);
 
+/** Why a Kubernetes server URL cannot be used as given, or null. */
+export function kubeServerProblem(server: string, plainHttp: boolean | undefined): string | null {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return `"${server}" is not a URL`;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "the server URL must start with https://";
+  // Credentials belong in the credential fields, where they are encrypted and never shown.
+  if (url.username || url.password) return "the server URL must not contain a user name or password";
+  if (url.protocol === "http:" && !plainHttp)
+    return "plain http:// sends the token unencrypted: use https://, or confirm plain HTTP (plainHttp) for a trusted network";
+  return null;
+}
+
 export const kubeTargetSchema = z.object({
   kind: z.literal("kubernetes"),
-  server: z.url({ protocol: /^https?$/ }),
+  server: z.string().trim().min(1, "the server URL is required").max(2048),
+  /** Plain http:// was asked for explicitly. */
+  plainHttp: z.boolean().optional(),
   ca: pem.optional(),
   insecureSkipTlsVerify: z.boolean().default(false),
   auth: z.discriminatedUnion("type", [
@@ -58,6 +76,12 @@ export const kubeTargetSchema = z.object({
     z.object({ type: z.literal("none") }),
   ]),
   namespace: z.string().optional(),
+});
+
+/** What a person may enter (stored targets are read with the plain schema above). */
+export const kubeTargetInputSchema = kubeTargetSchema.superRefine((target, ctx) => {
+  const problem = kubeServerProblem(target.server, target.plainHttp);
+  if (problem) ctx.addIssue({ code: "custom", path: ["server"], message: problem });
 });
 
 export type DockerTarget = z.infer<typeof dockerTargetSchema>;

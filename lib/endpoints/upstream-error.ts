@@ -63,7 +63,10 @@ export function describeUpstreamError(error: unknown, address: string): Upstream
   if (code === "ECONNRESET" || code === "EPIPE") {
     return new UpstreamError("unreachable", `${address} closed the connection (is it speaking TLS, or plain HTTP?)`);
   }
-  if (code === "ETIMEDOUT" || code === "ESOCKETTIMEDOUT" || /timed? ?out/i.test(message)) {
+  // node-fetch (client-node) reports a request cut by its timeout signal as an AbortError.
+  const aborted =
+    (error as { name?: string })?.name === "AbortError" || (error as { name?: string })?.name === "TimeoutError";
+  if (code === "ETIMEDOUT" || code === "ESOCKETTIMEDOUT" || aborted || /timed? ?out/i.test(message)) {
     return new UpstreamError("timeout", `no answer from ${address} in time`);
   }
   if (TLS_CODES.has(code) || /certificate|self.signed|ssl|tls/i.test(message)) {

@@ -1,5 +1,6 @@
 // The public shape of an endpoint: everything but its credentials.
 import type { Endpoint } from "../db/client";
+import { endpointSettings } from "../docker/bind-mount-policy";
 
 export interface EndpointView {
   id: string;
@@ -16,10 +17,11 @@ export interface EndpointView {
   sshHostKey: string | null;
   hasCredentials: boolean;
   context: string | null;
+  allowHostBinds: boolean;
 }
 
 export function toEndpointView(endpoint: Endpoint): EndpointView {
-  const settings = (endpoint.settings ?? {}) as { context?: string };
+  const settings = endpointSettings(endpoint);
   return {
     id: endpoint.id,
     name: endpoint.name,
@@ -35,5 +37,6 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
     sshHostKey: endpoint.sshHostKey,
     hasCredentials: endpoint.secret !== null,
     context: settings.context ?? null,
+    allowHostBinds: settings.allowHostBinds ?? false,
   };
 }

@@ -6,10 +6,10 @@ import { z, type ZodType } from "zod";
 import { recordAudit } from "../audit/record";
 import type { Endpoint } from "../db/client";
 import { getVisibleEndpoint } from "../endpoints/registry";
-import { describeUpstreamError } from "../endpoints/upstream-error";
+import { describeUpstreamError, UpstreamError } from "../endpoints/upstream-error";
 import type { Action } from "../rbac/actions";
 import { SecretError } from "../secrets/crypto";
-import { HttpError } from "./errors";
+import { badRequest, HttpError } from "./errors";
 import { route, type SignedInContext } from "./route";
 
 export interface EndpointContext<P, B, Q> extends SignedInContext<P, B, Q> {
@@ -23,6 +23,10 @@ interface Spec<P, B, Q> {
   query?: ZodType<Q>;
   /** Permission needed on the endpoint (may depend on the parsed path, e.g. which container action). */
   action: Action | ((params: P) => Action);
+  /** The kind of endpoint the route works on; another kind is the caller's mistake (400). */
+  kind?: Endpoint["kind"];
+  /** For namespaced Kubernetes operations: the namespace the permission must cover. */
+  namespace?: (input: { params: P; query: Q; body: B }) => string | undefined;
   /** For changes: what to write to the audit log (action name and target). */
   audit?: (ctx: EndpointContext<P & { id: string }, B, Q>) => {
     action: string;
@@ -30,6 +34,11 @@ interface Spec<P, B, Q> {
     detail?: Record<string, unknown>;
   };
 }
+
+const KIND_WORDS: Record<Endpoint["kind"], string> = {
+  DOCKER: "a Docker engine",
+  KUBERNETES: "a Kubernetes cluster",
+};
 
 const withEndpointId = <P>(params: ZodType<P> | undefined) =>
   (params ?? z.object({})).and(z.object({ id: z.string().min(1).max(64) })) as unknown as ZodType<P & { id: string }>;
@@ -40,8 +49,10 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
 ): (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
   return route({ params: withEndpointId(spec.params), body: spec.body, query: spec.query }, async (ctx) => {
     const action = typeof spec.action === "function" ? spec.action(ctx.params) : spec.action;
-    await ctx.require(action, { endpointId: ctx.params.id });
+    await ctx.require(action, { endpointId: ctx.params.id, namespace: spec.namespace?.(ctx) });
     const endpoint = await getVisibleEndpoint(ctx.subject, ctx.params.id);
+    if (spec.kind && endpoint.kind !== spec.kind)
+      throw badRequest(`${endpoint.name} is ${KIND_WORDS[endpoint.kind]}, not ${KIND_WORDS[spec.kind]}`);
     const full = { ...ctx, endpoint };
     const audit = spec.audit?.(full);
     try {
@@ -56,7 +67,11 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
         });
       return result;
     } catch (error) {
-      const known = error instanceof HttpError || error instanceof z.ZodError || error instanceof SecretError;
+      const known =
+        error instanceof HttpError ||
+        error instanceof z.ZodError ||
+        error instanceof SecretError ||
+        error instanceof UpstreamError;
       const mapped = known ? error : describeUpstreamError(error, endpoint.name);
       if (audit) {
         await recordAudit({

@@ -9,9 +9,9 @@ import { UpstreamError } from "../endpoints/upstream-error";
 import { authorize, type Scope, type Subject } from "../rbac/authorize";
 import type { Action } from "../rbac/actions";
 import { SecretError } from "../secrets/crypto";
-import { HttpError, badRequest, forbidden, notFound, unauthorized } from "./errors";
-
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
+import { HttpError, forbidden, notFound, unauthorized } from "./errors";
+import { checkPathParams } from "./path-params";
+import { readJsonBody } from "./read-json-body";
 
 export interface RouteContext<P, B, Q> {
   request: NextRequest;
@@ -67,21 +67,12 @@ export function errorResponse(error: unknown): Response {
 
 async function parseBody<B>(request: NextRequest, schema: ZodType<B> | undefined): Promise<B> {
   if (!schema) return undefined as B;
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) throw new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : {};
-  } catch {
-    throw badRequest("request body must be JSON");
-  }
-  return schema.parse(json);
+  return schema.parse(await readJsonBody(request));
 }
 
 async function parseRequest<P, B, Q>(spec: Spec<P, B, Q>, request: NextRequest, context: Parameters<NextHandler>[1]) {
   const rawParams = await context.params;
+  checkPathParams(rawParams ?? {});
   const params = spec.params ? spec.params.parse(rawParams ?? {}) : (rawParams as P);
   const query = spec.query ? spec.query.parse(Object.fromEntries(request.nextUrl.searchParams)) : (undefined as Q);
   const body = await parseBody(request, spec.body);

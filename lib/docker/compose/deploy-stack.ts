@@ -2,6 +2,7 @@
 // and volumes first, then each service's container in dependency order (replacing the project's
 // previous container of that service), pulling images the engine lacks. Reports each step.
 import type Docker from "dockerode";
+import { pullImage } from "../images";
 import type { ComposePlan, ServicePlan } from "./parse-compose";
 
 export interface DeployStep {
@@ -22,14 +23,7 @@ async function ensureImage(docker: Docker, image: string): Promise<boolean> {
   } catch (error) {
     if (!isNotFound(error)) throw error;
   }
-  const stream = await docker.pull(image);
-  await new Promise<void>((resolve, reject) =>
-    docker.modem.followProgress(stream, (e: Error | null, out: { error?: string }[]) => {
-      const failed = e?.message ?? out?.find((o) => o.error)?.error;
-      if (failed) reject(new Error(failed));
-      else resolve();
-    }),
-  );
+  await pullImage(docker, { image });
   return true;
 }
 

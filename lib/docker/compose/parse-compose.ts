@@ -3,6 +3,7 @@
 // YAML itself is wrong), rather than silently ignored.
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { imageRef } from "../names";
 
 export class ComposeError extends Error {
   constructor(
@@ -52,7 +53,7 @@ const volumeMountSchema = z.union([
 
 const serviceSchema = z
   .object({
-    image: z.string().min(1, "every service needs an image (building images is not supported here)"),
+    image: z.string().min(1, "every service needs an image (building images is not supported here)").pipe(imageRef),
     command: commandSchema.optional(),
     entrypoint: commandSchema.optional(),
     environment: keyValues.optional(),

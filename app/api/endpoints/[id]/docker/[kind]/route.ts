@@ -9,13 +9,14 @@ export const dynamic = "force-dynamic";
 const params = z.object({ kind: dockerKindParam });
 
 // GET …/docker/images|volumes|networks
-export const GET = endpointRoute({ action: "resource.read", params }, async ({ endpoint, params }) => ({
+export const GET = endpointRoute({ kind: "DOCKER", action: "resource.read", params }, async ({ endpoint, params }) => ({
   [params.kind]: await kindOf(params.kind).list(dockerClient(endpoint)),
 }));
 
 // POST …/docker/volumes|networks (images come from a pull)
 export const POST = endpointRoute(
   {
+    kind: "DOCKER",
     action: "resource.write",
     params,
     body: z.unknown(),

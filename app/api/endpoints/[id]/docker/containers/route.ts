@@ -1,3 +1,4 @@
+import { checkBindMounts } from "@/lib/docker/bind-mount-policy";
 import { toContainerRow } from "@/lib/docker/container-view";
 import { createContainerSchema, toCreateOptions } from "@/lib/docker/create-container";
 import { dockerClient } from "@/lib/endpoints/docker-client";
@@ -5,13 +6,14 @@ import { endpointRoute } from "@/lib/http/endpoint-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = endpointRoute({ action: "resource.read" }, async ({ endpoint }) => {
+export const GET = endpointRoute({ kind: "DOCKER", action: "resource.read" }, async ({ endpoint }) => {
   const containers = await dockerClient(endpoint).listContainers({ all: true });
   return { containers: containers.map(toContainerRow) };
 });
 
 export const POST = endpointRoute(
   {
+    kind: "DOCKER",
     action: "resource.write",
     body: createContainerSchema,
     audit: ({ body }) => ({
@@ -21,6 +23,10 @@ export const POST = endpointRoute(
     }),
   },
   async ({ endpoint, body }) => {
+    checkBindMounts(
+      endpoint,
+      body.volumes.map((v) => v.source),
+    );
     const docker = dockerClient(endpoint);
     const container = await docker.createContainer(toCreateOptions(body));
     if (body.start) await container.start();

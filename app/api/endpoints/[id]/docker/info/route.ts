@@ -5,6 +5,6 @@ import { engineSummary } from "@/lib/docker/engine-summary";
 export const dynamic = "force-dynamic";
 
 // The endpoint's home: engine, host, counts and disk usage.
-export const GET = endpointRoute({ action: "resource.read" }, async ({ endpoint }) => ({
+export const GET = endpointRoute({ kind: "DOCKER", action: "resource.read" }, async ({ endpoint }) => ({
   summary: await engineSummary(dockerClient(endpoint)),
 }));

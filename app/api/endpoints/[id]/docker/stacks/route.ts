@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
+import { checkBindMounts } from "@/lib/docker/bind-mount-policy";
 import { deployStack } from "@/lib/docker/compose/deploy-stack";
 import { ComposeError, parseCompose } from "@/lib/docker/compose/parse-compose";
 import { dockerClient } from "@/lib/endpoints/docker-client";
@@ -23,27 +24,35 @@ const body = z.object({
 });
 
 // Deploys a compose file as a stack, streaming each step ({step, total, message}) as NDJSON.
-export const POST = endpointRoute({ action: "resource.write", body }, async ({ endpoint, body, subject, address }) => {
-  let plan;
-  try {
-    plan = parseCompose(body.compose);
-  } catch (error) {
-    if (error instanceof ComposeError) throw badRequest(error.message);
-    throw error;
-  }
-  // Pulls and stops may take a while: allow each engine call several minutes.
-  const docker = dockerClient(endpoint, { timeoutMs: 5 * 60_000 });
-  return ndjsonResponse((send) => deployStack(docker, body.project, plan, send), {
-    describeError: (e) => describeUpstreamError(e, endpoint.name).message,
-    onEnd: ({ ok, error }) =>
-      recordAudit({
-        actor: subject,
-        action: "stack.deploy",
-        endpointId: endpoint.id,
-        target: body.project,
-        outcome: ok ? "SUCCESS" : "FAILURE",
-        address,
-        detail: { services: plan.services.map((s) => s.name), ...(error ? { error } : {}) },
-      }),
-  });
-});
+export const POST = endpointRoute(
+  { kind: "DOCKER", action: "resource.write", body },
+  async ({ endpoint, body, subject, address }) => {
+    let plan;
+    try {
+      plan = parseCompose(body.compose);
+    } catch (error) {
+      if (error instanceof ComposeError) throw badRequest(error.message);
+      throw error;
+    }
+    checkBindMounts(
+      endpoint,
+      plan.services.flatMap((s) => s.mounts.filter((m) => m.type === "bind").map((m) => m.source ?? "")),
+    );
+    // Pulls and stops may take a while: allow each engine call several minutes.
+    const docker = dockerClient(endpoint, { long: true });
+    // A deploy goes on to the end when the client leaves: half a stack helps nobody.
+    return ndjsonResponse((send) => deployStack(docker, body.project, plan, send), {
+      describeError: (e) => describeUpstreamError(e, endpoint.name).message,
+      onEnd: ({ ok, error, clientLeft }) =>
+        recordAudit({
+          actor: subject,
+          action: "stack.deploy",
+          endpointId: endpoint.id,
+          target: body.project,
+          outcome: ok ? "SUCCESS" : "FAILURE",
+          address,
+          detail: { services: plan.services.map((s) => s.name), clientLeft, ...(error ? { error } : {}) },
+        }),
+    });
+  },
+);

@@ -5,12 +5,17 @@ import { endpointRoute } from "@/lib/http/endpoint-route";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ kind: dockerKindParam, name: z.string().min(1).max(512) });
+const params = z.object({ kind: dockerKindParam, name: z.string() }).transform(({ kind, name }, ctx) => {
+  const ref = kindOf(kind).ref.safeParse(name);
+  if (!ref.success) for (const issue of ref.error.issues) ctx.addIssue({ ...issue, path: ["name"] } as never);
+  return { kind, name: ref.success ? ref.data : name };
+});
 const query = z.object({ force: z.enum(["true", "false"]).default("false") });
 
 // DELETE …/docker/images|volumes|networks/<id or name>
 export const DELETE = endpointRoute(
   {
+    kind: "DOCKER",
     action: "resource.delete",
     params,
     query,

@@ -10,6 +10,7 @@ const params = z.object({ kind: dockerKindParam });
 // POST …/docker/images|volumes|networks/prune
 export const POST = endpointRoute(
   {
+    kind: "DOCKER",
     action: "resource.delete",
     params,
     audit: ({ params }) => ({ action: `${kindOf(params.kind).noun}.prune`, target: kindOf(params.kind).pruneWhat }),

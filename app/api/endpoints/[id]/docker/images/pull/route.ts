@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { imageRef } from "@/lib/docker/names";
 import { recordAudit } from "@/lib/audit/record";
 import { pullImage } from "@/lib/docker/images";
 import { dockerClient } from "@/lib/endpoints/docker-client";
@@ -9,7 +10,7 @@ import { ndjsonResponse } from "@/lib/http/ndjson-response";
 export const dynamic = "force-dynamic";
 
 const body = z.object({
-  image: z.string().trim().min(1, "image is required").max(512),
+  image: imageRef,
   // Registry credentials for this pull only; never stored or logged.
   auth: z
     .object({
@@ -21,18 +22,24 @@ const body = z.object({
 });
 
 // Streams the engine's progress per layer ({id, status, current, total}) as NDJSON.
-export const POST = endpointRoute({ action: "resource.write", body }, async ({ endpoint, body, subject, address }) =>
-  ndjsonResponse((send) => pullImage(dockerClient(endpoint), { image: body.image, auth: body.auth }, send), {
-    describeError: (e) => describeUpstreamError(e, endpoint.name).message,
-    onEnd: ({ ok, error }) =>
-      recordAudit({
-        actor: subject,
-        action: "image.pull",
-        endpointId: endpoint.id,
-        target: body.image,
-        outcome: ok ? "SUCCESS" : "FAILURE",
-        address,
-        detail: error ? { error } : undefined,
-      }),
-  }),
+export const POST = endpointRoute(
+  { kind: "DOCKER", action: "resource.write", body },
+  async ({ endpoint, body, subject, address }) =>
+    ndjsonResponse(
+      (send, signal) =>
+        pullImage(dockerClient(endpoint, { long: true }), { image: body.image, auth: body.auth, signal }, send),
+      {
+        describeError: (e) => describeUpstreamError(e, endpoint.name).message,
+        onEnd: ({ ok, error, clientLeft }) =>
+          recordAudit({
+            actor: subject,
+            action: "image.pull",
+            endpointId: endpoint.id,
+            target: body.image,
+            outcome: ok ? "SUCCESS" : "FAILURE",
+            address,
+            detail: error || clientLeft ? { error, clientLeft } : undefined,
+          }),
+      },
+    ),
 );

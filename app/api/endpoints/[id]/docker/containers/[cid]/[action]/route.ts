@@ -1,21 +1,22 @@
 import { z } from "zod";
-import { config } from "@/lib/config";
+import { containerRef } from "@/lib/docker/names";
 import {
-  actionTimeoutMs,
   CONTAINER_ACTIONS,
   containerActionBody,
   containerActionName,
+  LONG_ACTIONS,
 } from "@/lib/docker/container-actions";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { endpointRoute } from "@/lib/http/endpoint-route";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ cid: z.string().min(1).max(128), action: containerActionName });
+const params = z.object({ cid: containerRef, action: containerActionName });
 
 // POST …/containers/<id>/start|stop|restart|kill|pause|unpause|rename|remove
 export const POST = endpointRoute(
   {
+    kind: "DOCKER",
     params,
     body: containerActionBody,
     action: (p) => CONTAINER_ACTIONS[p.action].permission,
@@ -26,9 +27,7 @@ export const POST = endpointRoute(
     }),
   },
   async ({ endpoint, params, body }) => {
-    const docker = dockerClient(endpoint, {
-      timeoutMs: actionTimeoutMs(params.action, body, config().UPSTREAM_TIMEOUT_MS),
-    });
+    const docker = dockerClient(endpoint, { long: LONG_ACTIONS.has(params.action) });
     const result = await CONTAINER_ACTIONS[params.action].run(docker, params.cid, body);
     // recreate answers with the new container's id
     if (typeof result === "string") return { id: result };
