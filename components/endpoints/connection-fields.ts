@@ -18,6 +18,7 @@ export interface FormState {
   token: string;
   kubeconfig: string;
   context: string;
+  plainHttp: boolean;
 }
 
 export const emptyForm: FormState = {
@@ -37,6 +38,7 @@ export const emptyForm: FormState = {
   token: "",
   kubeconfig: "",
   context: "",
+  plainHttp: false,
 };
 
 const opt = (value: string) => (value.trim() ? value : undefined);
@@ -72,6 +74,7 @@ export function toConnection(f: FormState): Record<string, unknown> {
       return {
         kind: "kubernetes",
         server: f.server,
+        plainHttp: f.plainHttp || undefined,
         ca: opt(f.ca),
         auth: opt(f.token) ? { type: "token", token: f.token } : undefined,
       };
@@ -79,6 +82,7 @@ export function toConnection(f: FormState): Record<string, unknown> {
       return {
         kind: "kubernetes",
         server: f.server,
+        plainHttp: f.plainHttp || undefined,
         ca: opt(f.ca),
         auth: opt(f.cert) || opt(f.key) ? { type: "certificate", cert: f.cert, key: f.key } : undefined,
       };

@@ -72,6 +72,22 @@ export function EndpointDetails({
     ],
     ["Last checked", endpoint.lastCheckedAt ? new Date(endpoint.lastCheckedAt).toLocaleString() : "never"],
   ];
+  const setHostBinds = (allowHostBinds: boolean) =>
+    act(async () => void (await api(`/api/endpoints/${endpoint.id}`, { method: "PATCH", body: { allowHostBinds } })));
+  if (endpoint.kind === "DOCKER")
+    rows.push([
+      "Host bind mounts",
+      <span key="b">
+        {endpoint.allowHostBinds
+          ? "allowed (except / and the dashboard's own data directory)"
+          : "not allowed (named volumes only)"}{" "}
+        {canManage ? (
+          <Button onClick={() => void setHostBinds(!endpoint.allowHostBinds)} disabled={busy}>
+            {endpoint.allowHostBinds ? "Disallow" : "Allow"}
+          </Button>
+        ) : null}
+      </span>,
+    ]);
   if (endpoint.authKind === "ssh")
     rows.push(["SSH host key", endpoint.sshHostKey ? <code key="k">{endpoint.sshHostKey}</code> : "not recorded yet"]);
 

@@ -187,6 +187,12 @@ export function EndpointForm({ existing }: { existing?: EndpointView & { mode: M
         <Field label="API server URL">
           <Input {...text("server")} placeholder="https://10.0.0.1:6443" required />
         </Field>
+        {f.server.trim().startsWith("http://") ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={f.plainHttp} onChange={(e) => set("plainHttp")(e.target.checked)} /> Plain
+            HTTP: the token travels unencrypted (only on a network you trust)
+          </label>
+        ) : null}
         <Field label="CA certificate (PEM)" hint={<SecretHint editing={editing} />}>
           <TextArea {...text("ca")} />
         </Field>

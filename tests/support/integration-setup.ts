@@ -16,6 +16,8 @@ declare module "vitest" {
     appUrl: string;
     databaseUrl: string;
     encryptionKey: string;
+    /** The app server's DATA_DIR (its key files). */
+    appDataDir: string;
   }
 }
 
@@ -39,6 +41,7 @@ export default async function setup(project: TestProject) {
   project.provide("appUrl", app.url);
   project.provide("databaseUrl", pg.url);
   project.provide("encryptionKey", encryptionKey);
+  project.provide("appDataDir", app.dataDir);
   return async () => {
     await app.stop();
     await pg.stop();
