@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import { clientAddress } from "./client-address";
 import { decoyHash, verifyPassword } from "./password";
 import { sessionSecret } from "./secret";
-import { signInBlocked } from "./signin-limit";
+import { startSignInAttempt } from "./signin-limit";
 
 export const INVALID_CREDENTIALS = "wrong email or password";
 export const TOO_MANY_ATTEMPTS = "too many failed sign-ins; wait a few minutes and try again";
@@ -20,7 +20,8 @@ async function signIn(raw: unknown, headers: unknown) {
   if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
   const address = clientAddress(headers as Record<string, unknown>);
-  if (await signInBlocked(email, address)) {
+  const attempt = await startSignInAttempt(email, address);
+  if (!attempt.allowed) {
     await recordAudit({
       action: "auth.signin",
       target: email,
@@ -30,6 +31,8 @@ async function signIn(raw: unknown, headers: unknown) {
     });
     throw new Error(TOO_MANY_ATTEMPTS);
   }
+  // An account under attack answers more slowly, whatever the password, instead of locking.
+  if (attempt.delayMs) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
   const user = await db().user.findUnique({ where: { email } });
   const ok = user?.passwordHash
     ? await verifyPassword(user.passwordHash, password)
@@ -38,6 +41,7 @@ async function signIn(raw: unknown, headers: unknown) {
     await recordAudit({ action: "auth.signin", target: email, outcome: "FAILURE", address });
     throw new Error(INVALID_CREDENTIALS);
   }
+  await attempt.succeeded();
   await recordAudit({
     actor: { userId: user.id, email },
     action: "auth.signin",

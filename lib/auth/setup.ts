@@ -20,12 +20,16 @@ export async function needsSetup(): Promise<boolean> {
   return (await db().user.count()) === 0;
 }
 
+const ALREADY_DONE = "set-up is already done; sign in instead";
+
 export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>, address: string | null = null) {
+  // Checked before hashing: argon2id is costly, and anyone may call this without signing in.
+  if (!(await needsSetup())) throw conflict(ALREADY_DONE);
   const passwordHash = await hashPassword(input.password);
   // Serialised with an advisory lock so two concurrent set-ups cannot both succeed.
   const user = await db().$transaction(async (tx) => {
     await tx.$executeRaw`select pg_advisory_xact_lock(72707370)`;
-    if ((await tx.user.count()) > 0) throw conflict("set-up is already done; sign in instead");
+    if ((await tx.user.count()) > 0) throw conflict(ALREADY_DONE);
     return tx.user.create({ data: { email: input.email, name: input.name, passwordHash, isAdmin: true } });
   });
   await recordAudit({

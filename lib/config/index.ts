@@ -32,7 +32,8 @@ const schema = z.object({
   // Background health checks of endpoints.
   ENDPOINT_CHECK_INTERVAL_SECONDS: z.coerce.number().min(1).default(30),
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).default(8000),
-  // Failed sign-ins allowed per account and per address in the window before refusing.
+  // Failed sign-ins per account in the window before each attempt is slowed down; ×4 per client
+  // address before that address is refused (lib/auth/signin-limit.ts).
   SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIGNIN_WINDOW_SECONDS: z.coerce
     .number()

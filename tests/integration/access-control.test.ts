@@ -75,11 +75,12 @@ describe("sign-in", () => {
     expect(wrong).toMatch(/wrong email or password/);
   });
 
-  it("refuses an account after repeated failures, even with the right password", async () => {
+  it("slows an account down after repeated failures, but does not lock it (see signin-limit.test.ts)", async () => {
     const user = await createUser();
     for (let i = 0; i < 5; i++) await new ApiClient(inject("appUrl")).signIn(user.email, "not the password");
-    const blocked = await new ApiClient(inject("appUrl")).signIn(user.email, user.password);
-    expect(blocked).toMatch(/too many failed sign-ins/);
+    const started = performance.now();
+    expect(await new ApiClient(inject("appUrl")).signIn(user.email, user.password)).toBeNull();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
   });
 });
 

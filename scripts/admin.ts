@@ -1,0 +1,59 @@
+// `npm run admin -- reset-password EMAIL [--password-stdin]`: the way back in for a locked-out
+// administrator. Uses DATABASE_URL, or the embedded database in DATA_DIR as `npm start` does.
+import path from "node:path";
+import { z } from "zod";
+import { recordAudit } from "../lib/audit/record";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { clearAccountFailures } from "../lib/auth/signin-limit";
+import { config } from "../lib/config";
+import { db, disconnectDb } from "../lib/db/client";
+import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { applyMigrations } from "../lib/db/migrate";
+import { readPassword } from "./admin/read-password";
+
+const USAGE = "usage: npm run admin -- reset-password EMAIL [--password-stdin]";
+
+const argsSchema = z.tuple([
+  z.literal("reset-password"),
+  z.email({ error: "EMAIL must be an email address" }).trim().toLowerCase(),
+]);
+const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `the password must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024, "the password must be at most 1024 characters");
+
+async function resetPassword(email: string, password: string): Promise<void> {
+  const user = await db().user.findUnique({ where: { email } });
+  if (!user) throw new Error(`there is no account ${email}`);
+  await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+  await clearAccountFailures(email);
+  await recordAudit({ action: "user.password.reset", target: email, outcome: "SUCCESS", detail: { by: "cli" } });
+  console.log(`password of ${email} changed${user.disabled ? " (note: this account is disabled)" : ""}`);
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  const parsed = argsSchema.safeParse(argv.filter((a) => a !== "--password-stdin"));
+  if (!parsed.success) throw new Error(parsed.error.issues.find((i) => i.path[0] === 1)?.message ?? USAGE);
+  const [, email] = parsed.data;
+  const password = passwordSchema.parse(await readPassword({ fromStdin: argv.includes("--password-stdin") }));
+  let postgres: RunningPostgres | null = null;
+  if (!process.env.DATABASE_URL) {
+    const dir = path.join(config().dataDir, "postgres");
+    postgres = await startEmbeddedPostgres({ dir, reuseRunning: true });
+    process.env.DATABASE_URL = postgres.url;
+  }
+  try {
+    await applyMigrations(process.env.DATABASE_URL);
+    await resetPassword(email, password);
+  } finally {
+    await disconnectDb();
+    await postgres?.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  const message = error instanceof z.ZodError ? error.issues.map((i) => i.message).join("; ") : error.message;
+  console.error(`[admin] ${message}`);
+  process.exit(1);
+});
