@@ -249,10 +249,11 @@ describe("hostile input", () => {
       for (const method of route.methods.filter((m) => m !== "GET" && m !== "DELETE")) {
         const url = fill(route.template, validValues(route.template));
         for (const { what, body, type } of bad) {
+          if (process.env.HOSTILE_DEBUG) console.log(`${method} ${url} ${what}`);
           const response = await raw(method, url, { body, type });
           // Routes without a body (DELETE, actions without options) may ignore it and succeed;
           // the point is that nothing answers 5xx or hangs.
-          if (response.status < 400) continue;
+          if (response.status > 0 && response.status < 400) continue;
           expectClientError(response, `${method} ${url} with ${what}`);
           expect(JSON.parse(response.text).error, `${method} ${url} with ${what}`).toBeTruthy();
         }

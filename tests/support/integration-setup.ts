@@ -18,6 +18,8 @@ declare module "vitest" {
     encryptionKey: string;
     /** The app server's DATA_DIR (its key files). */
     appDataDir: string;
+    /** The app server's process id (tests read its CPU time). */
+    appPid: number;
   }
 }
 
@@ -42,6 +44,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", pg.url);
   project.provide("encryptionKey", encryptionKey);
   project.provide("appDataDir", app.dataDir);
+  project.provide("appPid", app.pid);
   return async () => {
     await app.stop();
     await pg.stop();
