@@ -1,7 +1,7 @@
 // Starts the real server (server.ts, production build) against a given database, for integration
 // and end-to-end tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../../lib/db/embedded-postgres";
@@ -37,6 +37,8 @@ export async function startAppServer(options: {
   });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  if (process.env.APP_LOG) child.stdout?.pipe(createWriteStream(process.env.APP_LOG));
+  if (process.env.APP_LOG) child.stderr?.pipe(createWriteStream(`${process.env.APP_LOG}.err`));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
