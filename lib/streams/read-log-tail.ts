@@ -4,7 +4,7 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import type { Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
-import type { LogTarget } from "../realtime/events";
+import type { LogTarget } from "./log-target";
 import { demuxDockerLog } from "./docker-demux";
 
 export const MAX_DOWNLOAD_LINES = 100_000;
