@@ -7,7 +7,7 @@ import type Docker from "dockerode";
 import { io, type Socket } from "socket.io-client";
 import type { LogFrame } from "../../lib/streams/viewer-cursor";
 import { linesOf, type WireFrame } from "../../lib/streams/wire-frame";
-import type { LogTarget } from "../../lib/realtime/events";
+import type { LogTarget } from "../../lib/streams/log-target";
 
 export class Tally {
   lines = 0;

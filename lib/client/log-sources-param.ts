@@ -5,7 +5,7 @@
 //   s=<endpointId>~pp~<namespace>~<pod>~<container>       its previous instance
 //   s=<endpointId>~w~<namespace>~<Kind>~<name>            a workload's pods
 //   s=<endpointId>~k~<selector>[~<namespace>]             pods matching a label selector
-import { WORKLOAD_KINDS, type WorkloadKind } from "../realtime/events";
+import { WORKLOAD_KINDS, type WorkloadKind } from "../kube/workload-kinds";
 import type { LogSourceRef } from "./use-log-stream";
 
 export function encodeSource(source: LogSourceRef): string {

@@ -6,7 +6,8 @@
 // kept in a bounded array (the tab's memory stays flat), and rendered once per animation frame.
 // After a dropped connection each source resubscribes from its last line: no gap, no repeat.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { LogMember, LogSearchRequest, LogSearchResult, LogTarget } from "../realtime/events";
+import type { LogMember, LogSearchRequest, LogSearchResult } from "../realtime/events";
+import type { LogTarget } from "../streams/log-target";
 import { linesOf, type WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
 import { detectSeverity, type Severity } from "./log-severity";
@@ -152,6 +153,11 @@ export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart
       const i = subscriptionIds.indexOf(frame.subscriptionId);
       if (i < 0) return;
       // Frames without a member speak for the whole request (its pod or event watch).
+      if (frame.status === "closed") {
+        // The server ended it (access revoked, endpoint deleted): it will not come back by itself.
+        subscriptionIds[i] = null;
+        return setRequest(i, { error: frame.error ?? "closed by the server" });
+      }
       if (!frame.member) return setRequest(i, { error: frame.status === "reconnecting" ? frame.error : undefined });
       const index = memberIndex[i]!.get(frame.member);
       if (index === undefined) return;

@@ -1,6 +1,6 @@
 // The label selector of a workload's pods, as the API server's labelSelector parameter takes it.
 import { AppsV1Api, BatchV1Api, type KubeConfig, type V1LabelSelector } from "@kubernetes/client-node";
-import type { WorkloadKind } from "../realtime/events";
+import type { WorkloadKind } from "./workload-kinds";
 
 export function selectorString(selector: V1LabelSelector | undefined): string {
   const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);

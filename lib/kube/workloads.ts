@@ -1,7 +1,7 @@
 // Workloads a user may pick as a log source: deployments, statefulsets, daemonsets and jobs of the
 // namespaces they may read.
 import { AppsV1Api, BatchV1Api, type KubeConfig } from "@kubernetes/client-node";
-import type { WorkloadKind } from "../realtime/events";
+import type { WorkloadKind } from "./workload-kinds";
 
 export interface WorkloadSummary {
   kind: WorkloadKind;

@@ -1,16 +1,20 @@
 // Socket subscriptions to a Docker endpoint's events: checked with authorize(), served by one
-// shared upstream per endpoint (DockerEventHub), closed when the last watcher leaves.
-import type { Socket } from "socket.io";
+// shared upstream per endpoint (DockerEventHub), closed when the last watcher leaves — or when the
+// access re-check finds the watcher no longer allowed, or the endpoint deleted.
 import { db } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { authorize, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
 import { DockerEventHub } from "../streams/docker-events";
+import type { AccessGuard, EndpointSweep } from "./access-recheck";
 import type { RealtimeServer } from "./hub";
+import { SocketRequestError, onEvent } from "./socket-handler";
+import type { RealtimeSocket } from "./socket-data";
 
 const room = (endpointId: string) => `docker:${endpointId}`;
+const mayWatch = (subject: Subject, endpointId: string) => authorize(subject, "resource.read", { endpointId }).allowed;
 
-export function attachDockerWatch(io: RealtimeServer, log: (message: string) => void): DockerEventHub {
+export function attachDockerWatch(io: RealtimeServer, log: (message: string) => void) {
   const hub = new DockerEventHub(
     {
       container: (e) => io.to(room(e.endpointId)).emit("docker:container", e),
@@ -19,44 +23,60 @@ export function attachDockerWatch(io: RealtimeServer, log: (message: string) => 
     },
     log,
   );
+  const watchedBy = new WeakMap<RealtimeSocket, Set<string>>();
   const releaseIfUnwatched = (endpointId: string) => {
     if (!io.of("/").adapter.rooms.get(room(endpointId))?.size) hub.release(endpointId);
   };
+  const unwatch = async (socket: RealtimeSocket, endpointId: string) => {
+    if (!watchedBy.get(socket)?.delete(endpointId)) return;
+    await socket.leave(room(endpointId));
+    releaseIfUnwatched(endpointId);
+  };
+  // Read on every (re)connect: a repaired credential is used, a deleted endpoint stops the upstream.
+  const connect = (endpointId: string) => async () => {
+    const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
+    if (!endpoint) {
+      hub.release(endpointId);
+      throw new Error("the endpoint was deleted");
+    }
+    return dockerClient(endpoint);
+  };
 
-  io.on("connection", (socket: Socket) => {
+  io.on("connection", (socket) => {
     const watched = new Set<string>();
-    socket.on("docker:watch", async (request: { endpointId?: unknown }, ack: unknown) => {
-      const reply = typeof ack === "function" ? (ack as (r: unknown) => void) : () => {};
-      const endpointId = typeof request?.endpointId === "string" ? request.endpointId : "";
-      try {
-        const subject: Subject | null = await loadSubject((socket.data as { subject: Subject }).subject.userId);
-        const endpoint = endpointId ? await db().endpoint.findUnique({ where: { id: endpointId } }) : null;
+    watchedBy.set(socket, watched);
+    onEvent(
+      socket,
+      "docker:watch",
+      async ({ endpointId }) => {
+        const subject = await loadSubject(socket.data.subject.userId);
+        const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
         // Same answer for "does not exist" and "not yours", as over HTTP.
-        if (
-          !subject ||
-          !endpoint ||
-          !authorize(subject, "resource.read", { endpointId }).allowed ||
-          endpoint.kind !== "DOCKER"
-        ) {
-          return reply({ ok: false, error: "endpoint not found" });
-        }
+        if (!subject || !endpoint || !mayWatch(subject, endpointId) || endpoint.kind !== "DOCKER")
+          throw new SocketRequestError("endpoint not found");
+        if (!socket.connected) return { connected: false };
         await socket.join(room(endpointId));
         watched.add(endpointId);
-        hub.ensure(endpointId, () => dockerClient(endpoint));
-        reply({ ok: true, data: { connected: hub.isConnected(endpointId) } });
-      } catch (error) {
-        reply({ ok: false, error: (error as Error).message });
-      }
-    });
-    socket.on("docker:unwatch", async (request: { endpointId?: unknown }) => {
-      const endpointId = typeof request?.endpointId === "string" ? request.endpointId : "";
-      if (!watched.delete(endpointId)) return;
-      await socket.leave(room(endpointId));
-      releaseIfUnwatched(endpointId);
-    });
+        hub.ensure(endpointId, connect(endpointId));
+        return { connected: hub.isConnected(endpointId) };
+      },
+      log,
+    );
+    onEvent(socket, "docker:unwatch", async ({ endpointId }) => (await unwatch(socket, endpointId), null), log);
     socket.on("disconnect", () => {
       for (const endpointId of watched) releaseIfUnwatched(endpointId);
     });
   });
-  return hub;
+
+  const guard: AccessGuard = async (socket, { subject, endpointExists }) => {
+    for (const endpointId of [...(watchedBy.get(socket) ?? [])]) {
+      if (endpointExists(endpointId) && mayWatch(subject, endpointId)) continue;
+      socket.emit("docker:stream", { endpointId, connected: false, error: "access revoked" });
+      await unwatch(socket, endpointId);
+    }
+  };
+  const sweep: EndpointSweep = (endpointExists) => {
+    for (const endpointId of hub.endpointIds()) if (!endpointExists(endpointId)) hub.release(endpointId);
+  };
+  return { hub, guard, sweep };
 }

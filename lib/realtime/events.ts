@@ -3,6 +3,7 @@ import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
 import type { WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
+import type { LogTarget } from "../streams/log-target";
 
 export interface EndpointStatusEvent {
   id: string;
@@ -27,6 +28,8 @@ export interface ServerToClientEvents {
   "logs:frame": (frame: WireFrame, ack: () => void) => void;
   /** Sources joined or left a subscription (pods of a workload, containers with a label). */
   "logs:members": (event: { subscriptionId: string; joined: LogMember[]; left: string[] }) => void;
+  /** Sent just before the server closes the socket: the user was disabled, the session expired… */
+  "session:ended": (event: { reason: string }) => void;
 }
 
 export interface DockerEventSummary {
@@ -39,15 +42,16 @@ export interface DockerEventSummary {
 
 export type Ack<T> = (result: { ok: true; data: T } | { ok: false; error: string }) => void;
 
+/** Every client → server event; each payload is parsed by its schema in event-schemas.ts. */
 export interface ClientToServerEvents {
   /** Start receiving status and changes of every endpoint the user may see. */
   "endpoints:watch": (ack: Ack<{ endpointIds: string[] }>) => void;
   /** Follow a Docker endpoint's events (containers, images, volumes, networks). */
   "docker:watch": (request: { endpointId: string }, ack: Ack<{ connected: boolean }>) => void;
-  "docker:unwatch": (request: { endpointId: string }) => void;
+  "docker:unwatch": (request: { endpointId: string }, ack?: Ack<null>) => void;
   /** Follow a container's logs: the last `tail` lines, or everything after `since` (resume). */
   "logs:subscribe": (request: LogSubscribeRequest, ack: Ack<{ subscriptionId: string; label: string }>) => void;
-  "logs:unsubscribe": (request: { subscriptionId: string }) => void;
+  "logs:unsubscribe": (request: { subscriptionId: string }, ack?: Ack<null>) => void;
   /** grep with context across the recent lines the server holds for these subscriptions. */
   "logs:search": (request: LogSearchRequest, ack: Ack<LogSearchResult>) => void;
 }
@@ -75,24 +79,12 @@ export interface LogSearchResult {
     line: LogLine;
     after: LogLine[];
   }[];
-  /** More matches existed than were returned. */
+  /** More matches existed than were returned (or the reply reached its size limit). */
   truncated: boolean;
   searchedLines: number;
+  /** Not every held line was searched (a limit was reached): says which part was. */
+  incomplete?: string;
 }
-
-export const WORKLOAD_KINDS = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"] as const;
-export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
-
-export type LogTarget =
-  | { kind: "container"; containerId: string }
-  /** `previous`: the instance before the last restart (what it said before it crashed). */
-  | { kind: "pod"; namespace: string; pod: string; container?: string; previous?: boolean }
-  /** Every container of every pod of a workload, following pods as they come and go. */
-  | { kind: "workload"; namespace: string; workload: WorkloadKind; name: string }
-  /** Pods matching a Kubernetes label selector, in one namespace or every one the user may read. */
-  | { kind: "selector"; namespace?: string; selector: string }
-  /** Docker containers with these labels ("com.docker.compose.project=web", "app=api,tier"). */
-  | { kind: "labels"; selector: string };
 
 export interface LogSubscribeRequest {
   endpointId: string;

@@ -2,14 +2,20 @@
 // separately from server.ts, so the instance is kept on globalThis.
 import type { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+import type { SocketData } from "./socket-data";
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no events between instances
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
 
 const key = Symbol.for("fleetdeck.io");
 type Holder = { [key]?: RealtimeServer };
 
 export function setRealtimeServer(io: RealtimeServer | undefined): void {
   (globalThis as Holder)[key] = io;
+}
+
+export function realtimeServer(): RealtimeServer | undefined {
+  return (globalThis as Holder)[key];
 }
 
 export const endpointRoom = (endpointId: string) => `endpoint:${endpointId}`;
@@ -21,8 +27,8 @@ export function emitForEndpoint<E extends keyof ServerToClientEvents>(
   event: E,
   ...args: Parameters<ServerToClientEvents[E]>
 ): void {
-  const io = (globalThis as Holder)[key];
-  io?.to(endpointRoom(endpointId))
+  realtimeServer()
+    ?.to(endpointRoom(endpointId))
     .to(ADMIN_ROOM)
     .emit(event, ...args);
 }

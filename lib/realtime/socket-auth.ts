@@ -1,10 +1,11 @@
-// Who is on the other end of a socket: the same session cookie (or API token) as HTTP requests.
+// Who is on the other end of a socket: the same session cookie (or API token) as HTTP requests,
+// and until when that credential is good (the access re-check ends the socket after that).
 import { decode } from "next-auth/jwt";
 import type { IncomingMessage } from "node:http";
 import { subjectFromApiToken } from "../auth/api-token";
 import { sessionSecret } from "../auth/secret";
 import { loadSubject } from "../rbac/load-subject";
-import type { Subject } from "../rbac/authorize";
+import type { SocketData } from "./socket-data";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
@@ -16,13 +17,20 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-export async function subjectFromHandshake(request: IncomingMessage, authToken?: unknown): Promise<Subject | null> {
-  if (typeof authToken === "string" && authToken) return subjectFromApiToken(authToken);
+export async function authenticateHandshake(request: IncomingMessage, authToken?: unknown): Promise<SocketData | null> {
+  if (typeof authToken === "string" && authToken) {
+    const subject = await subjectFromApiToken(authToken);
+    return subject && { subject, credential: { kind: "token", token: authToken } };
+  }
   for (const name of SESSION_COOKIES) {
     const value = readCookie(request.headers.cookie, name);
     if (!value) continue;
+    // decode() refuses an expired token; `exp` is kept to end the socket when it passes.
     const token = await decode({ token: value, secret: sessionSecret() }).catch(() => null);
-    if (typeof token?.uid === "string") return loadSubject(token.uid);
+    if (typeof token?.uid !== "string") continue;
+    const subject = await loadSubject(token.uid);
+    const exp = typeof token.exp === "number" ? token.exp * 1000 : null;
+    return subject && { subject, credential: { kind: "session", expiresAt: exp } };
   }
   return null;
 }

@@ -34,6 +34,8 @@ interface RawEvent {
 
 const RETRY_MS = [250, 500, 1000, 2000, 5000];
 
+export type DockerFactory = () => Docker | Promise<Docker>;
+
 export class DockerEventHub {
   private upstreams = new Map<string, Upstream>();
 
@@ -46,8 +48,11 @@ export class DockerEventHub {
     return this.upstreams.get(endpointId)?.connected ?? false;
   }
 
-  /** Opens the endpoint's upstream if it is not open yet. */
-  ensure(endpointId: string, docker: () => Docker): void {
+  /**
+   * Opens the endpoint's upstream if it is not open yet. `docker` is asked again on every
+   * (re)connect, so a repaired credential is picked up; when it fails, that is retried too.
+   */
+  ensure(endpointId: string, docker: DockerFactory): void {
     if (this.upstreams.has(endpointId)) return;
     const upstream: Upstream = {
       stream: null,
@@ -76,10 +81,17 @@ export class DockerEventHub {
     return this.upstreams.size;
   }
 
-  private async open(endpointId: string, upstream: Upstream, docker: () => Docker, attempt: number): Promise<void> {
-    const client = docker();
+  /** Endpoints with an open upstream. */
+  endpointIds(): string[] {
+    return [...this.upstreams.keys()];
+  }
+
+  private async open(endpointId: string, upstream: Upstream, docker: DockerFactory, attempt: number): Promise<void> {
     const since = `${Math.floor(upstream.lastTimeNano / 1e9)}.${String(upstream.lastTimeNano % 1e9).padStart(9, "0")}`;
     try {
+      // Inside the try: an unreadable credential is a lost stream like any other, not a rejection.
+      const client = await docker();
+      if (upstream.closed) return;
       // The engine takes fractional seconds; dockerode's type says number.
       const stream = await client.getEvents({ since } as unknown as Docker.GetEventsOptions);
       if (upstream.closed) return void (stream as unknown as { destroy(): void }).destroy();
@@ -109,7 +121,7 @@ export class DockerEventHub {
     }
   }
 
-  private reconnect(endpointId: string, upstream: Upstream, docker: () => Docker, attempt: number, error: string) {
+  private reconnect(endpointId: string, upstream: Upstream, docker: DockerFactory, attempt: number, error: string) {
     if (upstream.closed) return;
     if (upstream.connected || attempt === 1) this.sink.stream({ endpointId, connected: false, error });
     upstream.connected = false;

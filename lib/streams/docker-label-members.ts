@@ -22,6 +22,7 @@ export function dockerLabelMembers(options: {
   docker: () => Docker;
   selector: string;
   label: string;
+  engineId?: string;
 }): MemberSet {
   const { endpointId, selector } = options;
   const filters = { label: labelFilters(selector) };
@@ -50,6 +51,7 @@ export function dockerLabelMembers(options: {
                 endpointId,
                 docker,
                 containerId: c.Id,
+                engineId: options.engineId,
                 label: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ""),
               })),
             );

@@ -36,11 +36,14 @@ export function dockerLogSource(options: {
   docker: Docker;
   containerId: string;
   label: string;
+  /** The engine's own ID (docker info), when known: the same container through two endpoints is one. */
+  engineId?: string;
 }): LogSource {
   return {
     key: `docker:${options.endpointId}:${options.containerId}`,
     label: options.label,
     endpointId: options.endpointId,
+    identity: options.engineId ? `docker-engine:${options.engineId}:${options.containerId}` : undefined,
     async open({ since, tail }, onLines, onEnd) {
       const container = options.docker.getContainer(options.containerId);
       const sinceArg = since
@@ -58,7 +61,11 @@ export function dockerLogSource(options: {
         tail: since ? undefined : tail,
         since: sinceArg,
       })) as unknown as NodeJS.ReadableStream & { destroy(): void };
-      const info = await container.inspect();
+      // The follow stream is open: it must not outlive a failed inspect.
+      const info = await container.inspect().catch((error: unknown) => {
+        raw.destroy();
+        throw error;
+      });
       let ended = false;
       const batch = batcher((lines) => !ended && onLines(lines));
       const end = (error?: Error) => {

@@ -9,7 +9,7 @@ import type { LogSource } from "./log-source";
  * client-node's Log hides why a request failed ("Error occurred in log request"): ask the same
  * question once more without following, to get the API server's own words.
  */
-async function upstreamMessage(
+export async function upstreamMessage(
   kc: KubeConfig,
   target: { namespace: string; pod: string; container: string; previous?: boolean },
   original: unknown,

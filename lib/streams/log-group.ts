@@ -1,8 +1,9 @@
 // One subscription of one viewer: the members of its target (fixed, or followed as pods and
 // containers come and go), each served by the shared LogHub and tagged in the frames. Members are
-// admitted by the viewer's current grants every time the set changes; a member that re-joins
-// resumes after the last line this viewer got from it; a member that leaves is let go after a
-// short grace, so its last lines still arrive.
+// admitted by the viewer's current grants every time the set changes and on every access
+// re-check (a member no longer admitted stops at once); a member that re-joins resumes after the
+// last line this viewer got from it; a member that leaves upstream is let go after a short grace,
+// so its last lines still arrive.
 import type { LogFrame } from "./viewer-cursor";
 import type { LogHub, Subscription } from "./log-hub";
 import type { LogSource } from "./log-source";
@@ -22,6 +23,8 @@ export interface LogGroupOptions {
   resume?: Record<string, string>;
   /** The members this viewer may read now (grants are re-read on every change). */
   admit(sources: LogSource[]): Promise<LogSource[]>;
+  /** Members this group stopped following (left, refused, or the group closed). */
+  released?(sources: LogSource[]): void;
   deliver(member: string, frame: LogFrame): Promise<void>;
   announce(change: { joined: { key: string; label: string }[]; left: string[] }): void;
   problem(error: string | null): void;
@@ -39,6 +42,8 @@ export class LogGroup {
   private release: (() => void) | null = null;
   private changes: Promise<void> = Promise.resolve();
   private closed = false;
+  /** The set's members as last published upstream (admitted or not). */
+  private latest: LogSource[] | null = null;
 
   constructor(private readonly options: LogGroupOptions) {
     for (const [key, ts] of Object.entries(options.resume ?? {})) this.lastTs.set(key, ts);
@@ -46,9 +51,9 @@ export class LogGroup {
 
   start(): void {
     this.release = this.options.memberSets.acquire(this.options.set, {
-      // Changes are applied one after another, in the order they came.
       members: (sources) => {
-        this.changes = this.changes.then(() => this.apply(sources)).catch(() => {});
+        this.latest = sources;
+        this.enqueue();
       },
       problem: (error) => this.options.problem(error),
     });
@@ -59,20 +64,37 @@ export class LogGroup {
     return [...this.active.values()].map((a) => ({ key: a.source.key, label: a.source.label }));
   }
 
-  close(): void {
+  /** Admits the current members again (grants changed, or another group let a member go). */
+  recheck(): Promise<void> {
+    return this.enqueue();
+  }
+
+  /** Stops everything; returns the keys of the members that were being followed. */
+  close(): string[] {
+    if (this.closed) return [];
     this.closed = true;
     this.release?.();
+    const keys = [...this.active.keys()];
     for (const a of this.active.values()) {
       if (a.leaving) clearTimeout(a.leaving);
       a.subscription.unsubscribe();
     }
+    this.options.released?.([...this.active.values()].map((a) => a.source));
     this.active.clear();
+    return keys;
+  }
+
+  // Changes are applied one after another, in the order they came.
+  private enqueue(): Promise<void> {
+    this.changes = this.changes.then(() => (this.latest ? this.apply(this.latest) : undefined)).catch(() => {});
+    return this.changes;
   }
 
   private async apply(sources: LogSource[]): Promise<void> {
     if (this.closed) return;
     const admitted = await this.options.admit(sources);
     if (this.closed) return;
+    const offered = new Set(sources.map((s) => s.key));
     const wanted = new Map(admitted.map((s) => [s.key, s]));
     const joining: LogSource[] = [];
     for (const [key, source] of wanted) {
@@ -89,14 +111,20 @@ export class LogGroup {
     for (const source of joining)
       this.active.set(source.key, { source, subscription: this.follow(source), leaving: null });
     for (const [key, current] of this.active) {
-      if (wanted.has(key) || current.leaving) continue;
-      current.leaving = setTimeout(() => {
-        if (this.active.get(key) !== current) return;
-        current.subscription.unsubscribe();
-        this.active.delete(key);
-        this.options.announce({ joined: [], left: [key] });
-      }, LEAVE_GRACE_MS);
+      if (wanted.has(key)) continue;
+      // Still there but no longer admitted (access revoked): no grace.
+      if (offered.has(key)) this.drop(key, current);
+      else if (!current.leaving) current.leaving = setTimeout(() => this.drop(key, current), LEAVE_GRACE_MS);
     }
+  }
+
+  private drop(key: string, current: Active): void {
+    if (this.active.get(key) !== current) return;
+    if (current.leaving) clearTimeout(current.leaving);
+    current.subscription.unsubscribe();
+    this.active.delete(key);
+    this.options.announce({ joined: [], left: [key] });
+    this.options.released?.([current.source]);
   }
 
   private follow(source: LogSource): Subscription {

@@ -14,6 +14,11 @@ export interface LogSource {
   /** Human label of the source (container or pod/container name). */
   label: string;
   endpointId: string;
+  /**
+   * What is really read, across endpoints (a Docker engine's ID + the container ID): one viewer
+   * follows it once even when two of its endpoints lead to the same engine. Defaults to `key`.
+   */
+  identity?: string;
   /** For Kubernetes sources: checked against the viewer's namespace grants. */
   namespace?: string;
   /** A finished log (a previous container instance): its end is final, not re-opened. */

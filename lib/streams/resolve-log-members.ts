@@ -6,8 +6,9 @@ import type { Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
 import { workloadSelector } from "../kube/workload-selector";
-import type { LogTarget } from "../realtime/events";
+import type { LogTarget } from "./log-target";
 import { allowedNamespaces, authorize, type Subject } from "../rbac/authorize";
+import { dockerEngineId } from "./docker-engine-id";
 import { dockerLabelMembers } from "./docker-label-members";
 import { dockerLogSource } from "./docker-log-source";
 import { kubeLogSource } from "./kube-log-source";
@@ -18,22 +19,38 @@ export class LogAccessError extends Error {}
 
 const DOCKER_TARGETS = new Set<LogTarget["kind"]>(["container", "labels"]);
 
-function targetNamespace(subject: Subject, endpoint: Endpoint, target: LogTarget): string | undefined {
+function targetNamespace(subject: Subject, endpointId: string, target: LogTarget): string | undefined {
   if (target.kind === "pod" || target.kind === "workload") return target.namespace;
   if (target.kind === "selector") {
     if (target.namespace) return target.namespace;
     // Every namespace: allowed if the subject may read logs in at least one (members are filtered).
-    const namespaces = allowedNamespaces(subject, endpoint.id);
+    const namespaces = allowedNamespaces(subject, endpointId);
     return namespaces === "all" ? undefined : namespaces[0];
   }
   return undefined;
 }
 
-export async function resolveLogMembers(subject: Subject, endpoint: Endpoint, target: LogTarget): Promise<MemberSet> {
-  const decision = authorize(subject, "logs.read", {
-    endpointId: endpoint.id,
-    namespace: targetNamespace(subject, endpoint, target),
-  });
+/** May the subject follow this target at all (members are then admitted one by one)? */
+export function mayReadTarget(subject: Subject, endpointId: string, target: LogTarget) {
+  return authorize(subject, "logs.read", { endpointId, namespace: targetNamespace(subject, endpointId, target) });
+}
+
+/**
+ * `signal`: the viewer went away (socket closed) while upstream answers were awaited; checked after
+ * every await, so nothing is returned for a subscription that no longer has anyone to serve.
+ */
+export async function resolveLogMembers(options: {
+  subject: Subject;
+  endpoint: Endpoint;
+  target: LogTarget;
+  signal: AbortSignal;
+}): Promise<MemberSet> {
+  const { subject, endpoint, target, signal } = options;
+  const settled = <T>(value: T): T => {
+    signal.throwIfAborted();
+    return value;
+  };
+  const decision = mayReadTarget(subject, endpoint.id, target);
   // Same answer for "does not exist" and "not yours", as over HTTP.
   if (!decision.allowed && decision.reason === "not-visible") throw new LogAccessError("endpoint not found");
   if (!decision.allowed) throw new LogAccessError("you may not read these logs");
@@ -46,9 +63,12 @@ export async function resolveLogMembers(subject: Subject, endpoint: Endpoint, ta
   switch (target.kind) {
     case "container": {
       const client = dockerClient(endpoint);
-      const info = await client.getContainer(target.containerId).inspect();
+      const info = settled(await client.getContainer(target.containerId).inspect());
+      const engineId = settled(await dockerEngineId(endpoint.id, client));
       const label = info.Name.replace(/^\//, "");
-      return fixedMember(dockerLogSource({ endpointId: endpoint.id, docker: client, containerId: info.Id, label }));
+      return fixedMember(
+        dockerLogSource({ endpointId: endpoint.id, docker: client, containerId: info.Id, label, engineId }),
+      );
     }
     case "labels":
       return dockerLabelMembers({
@@ -56,12 +76,13 @@ export async function resolveLogMembers(subject: Subject, endpoint: Endpoint, ta
         docker: () => dockerClient(endpoint),
         selector: target.selector,
         label: `containers with ${target.selector}`,
+        engineId: settled(await dockerEngineId(endpoint.id, dockerClient(endpoint))),
       });
     case "pod": {
       const kc = kubeConfigFor(endpoint);
-      const pod = await kc
-        .makeApiClient(CoreV1Api)
-        .readNamespacedPod({ name: target.pod, namespace: target.namespace });
+      const pod = settled(
+        await kc.makeApiClient(CoreV1Api).readNamespacedPod({ name: target.pod, namespace: target.namespace }),
+      );
       const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].map((c) => c.name);
       const container = target.container ?? names[0];
       if (!container || !names.includes(container))
@@ -85,7 +106,7 @@ export async function resolveLogMembers(subject: Subject, endpoint: Endpoint, ta
     }
     case "workload": {
       const kc = kubeConfigFor(endpoint);
-      const selector = await workloadSelector(kc, target.workload, target.namespace, target.name);
+      const selector = settled(await workloadSelector(kc, target.workload, target.namespace, target.name));
       return kubePodMembers({
         endpointId: endpoint.id,
         kc,

@@ -12,7 +12,8 @@ export interface LogFrame {
   lines: LogLine[];
   /** Lines dropped before this batch because the viewer was behind. */
   skipped?: number;
-  status?: "live" | "reconnecting" | "ended";
+  /** "closed": the server ended the subscription (access revoked, endpoint deleted); `error` says why. */
+  status?: "live" | "reconnecting" | "ended" | "closed";
   error?: string;
 }
 

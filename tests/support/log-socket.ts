@@ -1,16 +1,24 @@
-// A socket.io log viewer for tests: collects frames and acknowledges them as the browser does.
+// A socket.io log viewer for tests: collects frames and member changes, and acknowledges frames
+// as the browser does.
 import { io, type Socket } from "socket.io-client";
+import type { LogMember } from "@/lib/realtime/events";
 import type { LogFrame } from "@/lib/streams/viewer-cursor";
 import { linesOf, type WireFrame } from "@/lib/streams/wire-frame";
 
-export function logSocket(appUrl: string, cookie: string) {
-  const socket: Socket = io(appUrl, { transports: ["websocket"], extraHeaders: { cookie } });
+export function logSocket(appUrl: string, cookie: string, options: { token?: string } = {}) {
+  const socket: Socket = io(appUrl, {
+    transports: ["websocket"],
+    extraHeaders: { cookie },
+    ...(options.token ? { auth: { token: options.token } } : {}),
+  });
   type Frame = LogFrame & { subscriptionId: string; member: string };
   const frames: Frame[] = [];
-  socket.on("logs:frame", (wire: WireFrame, ack: () => void) => {
+  const members: { subscriptionId: string; joined: LogMember[]; left: string[] }[] = [];
+  socket.on("logs:frame", (wire: WireFrame, ack?: () => void) => {
     frames.push({ ...wire, lines: linesOf(wire) });
-    ack();
+    ack?.();
   });
+  socket.on("logs:members", (change: (typeof members)[number]) => members.push(change));
   const lines = () => frames.flatMap((f) => f.lines);
-  return { socket, frames, lines, texts: () => lines().map((l) => l.text) };
+  return { socket, frames, members, lines, texts: () => lines().map((l) => l.text) };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { decodeSource, encodeSource } from "@/lib/client/log-sources-param";
 import type { LogSourceRef } from "@/lib/client/use-log-stream";
 import { selectorString } from "@/lib/kube/workload-selector";
-import { lineMatcher, searchBuffers } from "@/lib/streams/search-buffers";
 
 describe("log sources in the URL", () => {
   const sources: LogSourceRef[] = [
@@ -35,27 +34,6 @@ describe("workload selectors", () => {
         ],
       }),
     ).toBe("app=web,tier in (api,worker),!canary,zone");
-  });
-});
-
-describe("search across buffers", () => {
-  const line = (ts: string, text: string) => ({ ts, text, stream: "stdout" as const });
-  const buffers = [
-    { subscriptionId: "s", member: "m1", label: "one", lines: [line("1", "a"), line("3", "boom"), line("4", "b")] },
-    { subscriptionId: "s", member: "m2", label: "two", lines: [line("2", "BOOM first"), line("5", "c")] },
-  ];
-  it("finds matches with context, oldest first across members", () => {
-    const result = searchBuffers(buffers, lineMatcher("boom", false), 1);
-    expect(result.matches.map((m) => [m.label, m.before.length, m.line.text, m.after.length])).toEqual([
-      ["two", 0, "BOOM first", 1],
-      ["one", 1, "boom", 1],
-    ]);
-    expect(result.searchedLines).toBe(5);
-  });
-  it("caps the number of matches and says so", () => {
-    const result = searchBuffers(buffers, lineMatcher("^[a-c]$", true), 0, 2);
-    expect(result.matches).toHaveLength(2);
-    expect(result.truncated).toBe(true);
   });
 });
 

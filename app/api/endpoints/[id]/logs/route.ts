@@ -18,7 +18,7 @@ const query = z.object({
 });
 
 // The last N lines of a container (?container=<id>) or a pod's container
-// (?namespace=&pod=[&container=][&previous=true]), as a file to save.
+// (?namespace=&pod=[&container=][&previous=true]), as a file to save (at most MAX_DOWNLOAD_BYTES).
 // Checked like a log subscription: "logs.read" on the endpoint, and on the namespace for a pod.
 export const GET = route({ params: endpointParams, query }, async ({ params, query, subject, require }) => {
   const pod = query.namespace && query.pod;
@@ -36,13 +36,14 @@ export const GET = route({ params: endpointParams, query }, async ({ params, que
     : { kind: "container" as const, containerId: query.container! };
   if (target.kind === "container" && endpoint.kind !== "DOCKER")
     throw badRequest("containers are on Docker endpoints; for a pod give namespace= and pod=");
-  const { name: fileName, text } = await readLogTail(endpoint, target, {
+  // Streamed: capped in bytes, and the upstream stops when the client goes away.
+  const { name: fileName, body } = await readLogTail(endpoint, target, {
     tail: query.tail,
     timestamps: query.timestamps === "true",
   }).catch((error: unknown) => {
     throw describeUpstreamError(error, endpoint.name);
   });
-  return new Response(text, {
+  return new Response(body, {
     headers: {
       "content-type": "text/plain; charset=utf-8",
       "content-disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}-${new Date().toISOString().replace(/[:.]/g, "-")}.log"`,

@@ -1,0 +1,117 @@
+// Access is not only checked when a socket connects or subscribes: every ACCESS_RECHECK_MS each
+// socket of this instance is read against the database again (works across instances, since the
+// database is the one truth). A disabled or removed user, a revoked API token or a passed session
+// expiry ends the socket; each feature's guard ends what the current grants no longer allow
+// (rooms, log subscriptions, event watches), and deleted endpoints are let go.
+import { subjectFromApiToken } from "../auth/api-token";
+import { db } from "../db/client";
+import type { Subject } from "../rbac/authorize";
+import { loadSubject } from "../rbac/load-subject";
+import type { RealtimeServer } from "./hub";
+import { ACCESS_RECHECK_MS } from "./limits";
+import type { RealtimeSocket } from "./socket-data";
+
+export interface CurrentAccess {
+  subject: Subject;
+  /** The endpoint still exists (a deleted one is visible to nobody). */
+  endpointExists(endpointId: string): boolean;
+}
+
+/** Ends, on one socket, whatever `access` no longer allows. */
+export type AccessGuard = (socket: RealtimeSocket, access: CurrentAccess) => void | Promise<void>;
+/** Lets go of per-instance upstreams of endpoints that no longer exist. */
+export type EndpointSweep = (endpointExists: (endpointId: string) => boolean) => void;
+
+const key = Symbol.for("fleetdeck.accessRecheck");
+type Holder = { [key]?: () => Promise<void> };
+
+/**
+ * Re-checks every socket now instead of at the next tick: call after removing a grant, disabling a
+ * user or deleting an endpoint. Safe to call from route code (a separate module graph).
+ */
+export function recheckAccessNow(): Promise<void> {
+  return (globalThis as Holder)[key]?.() ?? Promise.resolve();
+}
+
+function credentialEnded(socket: RealtimeSocket): string | null {
+  const credential = socket.data.credential;
+  if (credential.kind === "session" && credential.expiresAt !== null && credential.expiresAt <= Date.now())
+    return "your session expired: sign in again";
+  return null;
+}
+
+export function startAccessRecheck(
+  io: RealtimeServer,
+  options: { guards: AccessGuard[]; sweeps: EndpointSweep[]; log: (message: string) => void; intervalMs?: number },
+): () => void {
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const end = (socket: RealtimeSocket, reason: string) => {
+    socket.emit("session:ended", { reason });
+    socket.disconnect(true);
+  };
+
+  const tick = async () => {
+    const endpointIds = new Set((await db().endpoint.findMany({ select: { id: true } })).map((e) => e.id));
+    const endpointExists = (id: string) => endpointIds.has(id);
+    for (const sweep of options.sweeps) sweep(endpointExists);
+    // One read per user (or API token) per tick, however many sockets they have open.
+    const subjects = new Map<string, Promise<Subject | null>>();
+    const subjectOf = (socket: RealtimeSocket) => {
+      const c = socket.data.credential;
+      const id = c.kind === "token" ? `token:${c.token}` : `user:${socket.data.subject.userId}`;
+      if (!subjects.has(id))
+        subjects.set(id, c.kind === "token" ? subjectFromApiToken(c.token) : loadSubject(socket.data.subject.userId));
+      return subjects.get(id)!;
+    };
+    for (const socket of io.of("/").sockets.values()) {
+      if (!socket.data.credential) continue; // still in the handshake
+      const subject = await subjectOf(socket);
+      if (!socket.connected) continue;
+      if (!subject) {
+        end(socket, "your account or token is no longer valid");
+        continue;
+      }
+      const expired = credentialEnded(socket);
+      if (expired) {
+        end(socket, expired);
+        continue;
+      }
+      socket.data.subject = subject;
+      for (const guard of options.guards) {
+        try {
+          await guard(socket, { subject, endpointExists });
+        } catch (error) {
+          options.log(`access re-check of a socket failed: ${(error as Error).message}`);
+        }
+      }
+    }
+  };
+
+  // One pass at a time; a request in the middle of one runs another right after it.
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = tick()
+      .catch((error: Error) => options.log(`access re-check failed: ${error.message}`))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          void run();
+        }
+      });
+    return running;
+  };
+
+  const timer = setInterval(() => void run(), options.intervalMs ?? ACCESS_RECHECK_MS);
+  timer.unref();
+  (globalThis as Holder)[key] = run;
+  return () => {
+    clearInterval(timer);
+    if ((globalThis as Holder)[key] === run) delete (globalThis as Holder)[key];
+  };
+}

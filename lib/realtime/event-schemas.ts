@@ -1,0 +1,75 @@
+// The registry of client → server socket events: event name → zod schema of its payload. Every
+// handler goes through onEvent (socket-handler.ts), which parses with the schema named here, so an
+// event without a schema cannot be handled, and tests can walk every event.
+import { z } from "zod";
+import { WORKLOAD_KINDS } from "../kube/workload-kinds";
+import type { ClientToServerEvents } from "./events";
+import { MAX_SEARCH_SUBSCRIPTIONS } from "./limits";
+
+const name = z.string().min(1).max(253);
+const id = z.string().min(1).max(64);
+const kubeSelector = z
+  .string()
+  .min(1)
+  .max(1000)
+  .regex(/^[A-Za-z0-9._/\-=!,() ]+$/, "a label selector such as app=web or tier in (api,worker)");
+const dockerLabels = z
+  .string()
+  .min(1)
+  .max(1000)
+  .regex(
+    /^\s*[^=,\s]+(=[^,]*)?(\s*,\s*[^=,\s]+(=[^,]*)?)*\s*$/,
+    "labels such as app=api or com.docker.compose.project=web",
+  );
+const timestamp = z
+  .string()
+  .max(64)
+  .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/, "an RFC 3339 time");
+
+const logTarget = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("container"), containerId: z.string().min(1).max(128) }),
+  z.object({
+    kind: z.literal("pod"),
+    namespace: name,
+    pod: name,
+    container: name.optional(),
+    previous: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal("workload"), namespace: name, workload: z.enum(WORKLOAD_KINDS), name }),
+  z.object({ kind: z.literal("selector"), namespace: name.optional(), selector: kubeSelector }),
+  z.object({ kind: z.literal("labels"), selector: dockerLabels }),
+]);
+
+/** The payload of an event as the client sends it (undefined for events that take none). */
+type RequestOf<E extends keyof ClientToServerEvents> =
+  Parameters<ClientToServerEvents[E]> extends [infer First, ...unknown[]]
+    ? First extends (...args: never[]) => void
+      ? undefined
+      : First
+    : undefined;
+
+export const CLIENT_EVENT_SCHEMAS = {
+  "endpoints:watch": z.undefined(),
+  "docker:watch": z.object({ endpointId: id }),
+  "docker:unwatch": z.object({ endpointId: id }),
+  "logs:subscribe": z.object({
+    endpointId: id,
+    target: logTarget,
+    tail: z.number().int().min(0).max(5000).default(300),
+    since: timestamp.optional(),
+    resume: z.record(z.string().max(600), timestamp).optional(),
+  }),
+  "logs:unsubscribe": z.object({ subscriptionId: id }),
+  "logs:search": z.object({
+    subscriptionIds: z
+      .array(id)
+      .min(1)
+      .max(MAX_SEARCH_SUBSCRIPTIONS, `at most ${MAX_SEARCH_SUBSCRIPTIONS} subscriptions per search`)
+      .transform((ids) => [...new Set(ids)]),
+    pattern: z.string().min(1).max(1000),
+    regex: z.boolean().default(false),
+    context: z.number().int().min(0).max(20).default(2),
+  }),
+} satisfies { [E in keyof ClientToServerEvents]: z.ZodType<unknown, RequestOf<E>> };
+
+export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

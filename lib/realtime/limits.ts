@@ -1,0 +1,13 @@
+// What one socket, one user and one request may hold or ask of this server instance, in one place.
+// Every refusal names the limit it hit.
+
+/** Log subscriptions open at once on one socket (one browser tab). */
+export const MAX_LOG_SUBSCRIPTIONS_PER_SOCKET = 50;
+/** Log subscriptions open at once for one user on this instance, all their sockets together. */
+export const MAX_LOG_SUBSCRIPTIONS_PER_USER = 200;
+/** Subscriptions one search may name (a view has one per picked source). */
+export const MAX_SEARCH_SUBSCRIPTIONS = 50;
+/** How often every socket's access is read again (grants, disabled user, deleted endpoint, expiry). */
+export const ACCESS_RECHECK_MS = 2_500;
+/** How long a viewer has to acknowledge a frame of log lines. */
+export const FRAME_ACK_TIMEOUT_MS = 30_000;

@@ -1,0 +1,19 @@
+// What the server keeps on each socket: who is on the other end and until when the credential
+// they connected with is good (re-checked by access-recheck while the socket lives).
+import type { Socket } from "socket.io";
+import type { Subject } from "../rbac/authorize";
+import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+
+export type SocketCredential =
+  /** A next-auth session cookie: `expiresAt` is its `exp`, in milliseconds since the epoch. */
+  | { kind: "session"; expiresAt: number | null }
+  /** An API token: looked up again on every re-check (revoked or expired ends the socket). */
+  | { kind: "token"; token: string };
+
+export interface SocketData {
+  subject: Subject;
+  credential: SocketCredential;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no events between instances
+export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
