@@ -62,7 +62,7 @@ async function main() {
     allowRequest: (request, callback) =>
       callback(null, crossSiteRefusal(request.method, request.headers, { always: true }) === null),
   });
-  attachRealtime(io, log);
+  const stopRealtime = attachRealtime(io, log);
   setRealtimeServer(io);
   const stopHealth = startHealthLoop((m) => log(m));
 
@@ -75,6 +75,7 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping`);
     stopHealth();
+    stopRealtime();
     io.close();
     httpServer.closeAllConnections();
     await new Promise((resolve) => httpServer.close(resolve));

@@ -12,9 +12,13 @@ export async function createApiToken(userId: string, name: string, expiresAt?: D
   return token;
 }
 
-export async function subjectFromApiToken(token: string): Promise<Subject | null> {
+/**
+ * The token's user, or null when it is unknown, revoked or expired. `touch: false` for periodic
+ * re-checks of an open socket, which are not uses of the token.
+ */
+export async function subjectFromApiToken(token: string, options: { touch?: boolean } = {}): Promise<Subject | null> {
   const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row || (row.expiresAt && row.expiresAt < new Date())) return null;
-  await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  if (options.touch !== false) await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return loadSubject(row.userId);
 }

@@ -62,7 +62,10 @@ export function startAccessRecheck(
       const c = socket.data.credential;
       const id = c.kind === "token" ? `token:${c.token}` : `user:${socket.data.subject.userId}`;
       if (!subjects.has(id))
-        subjects.set(id, c.kind === "token" ? subjectFromApiToken(c.token) : loadSubject(socket.data.subject.userId));
+        subjects.set(
+          id,
+          c.kind === "token" ? subjectFromApiToken(c.token, { touch: false }) : loadSubject(socket.data.subject.userId),
+        );
       return subjects.get(id)!;
     };
     for (const socket of io.of("/").sockets.values()) {

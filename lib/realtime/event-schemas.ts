@@ -2,11 +2,12 @@
 // handler goes through onEvent (socket-handler.ts), which parses with the schema named here, so an
 // event without a schema cannot be handled, and tests can walk every event.
 import { z } from "zod";
+import { containerRef } from "../docker/names";
+import { containerName as kubeContainerName, namespaceName, objectName } from "../kube/names";
 import { WORKLOAD_KINDS } from "../kube/workload-kinds";
 import type { ClientToServerEvents } from "./events";
 import { MAX_SEARCH_SUBSCRIPTIONS } from "./limits";
 
-const name = z.string().min(1).max(253);
 const id = z.string().min(1).max(64);
 const kubeSelector = z
   .string()
@@ -27,16 +28,22 @@ const timestamp = z
   .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/, "an RFC 3339 time");
 
 const logTarget = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("container"), containerId: z.string().min(1).max(128) }),
+  // Names reach engine and API server paths: each is parsed by the upstream's own rules.
+  z.object({ kind: z.literal("container"), containerId: containerRef }),
   z.object({
     kind: z.literal("pod"),
-    namespace: name,
-    pod: name,
-    container: name.optional(),
+    namespace: namespaceName,
+    pod: objectName,
+    container: kubeContainerName.optional(),
     previous: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal("workload"), namespace: name, workload: z.enum(WORKLOAD_KINDS), name }),
-  z.object({ kind: z.literal("selector"), namespace: name.optional(), selector: kubeSelector }),
+  z.object({
+    kind: z.literal("workload"),
+    namespace: namespaceName,
+    workload: z.enum(WORKLOAD_KINDS),
+    name: objectName,
+  }),
+  z.object({ kind: z.literal("selector"), namespace: namespaceName.optional(), selector: kubeSelector }),
   z.object({ kind: z.literal("labels"), selector: dockerLabels }),
 ]);
 

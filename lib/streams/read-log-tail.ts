@@ -15,8 +15,6 @@ import type { LogLine } from "./log-line";
 import type { LogTarget } from "./log-target";
 
 export const MAX_DOWNLOAD_LINES = 100_000;
-/** A reader may pause (a slow disk, a paused download); the engine's idle timeout must allow it. */
-const DOWNLOAD_IDLE_TIMEOUT_MS = 120_000;
 
 export type TailTarget = Extract<LogTarget, { kind: "container" | "pod" }>;
 
@@ -60,7 +58,7 @@ export async function readLogTail(
   options: TailOptions,
 ): Promise<{ name: string; body: ReadableStream<Uint8Array> }> {
   if (target.kind === "container") {
-    const container = dockerClient(endpoint, { timeoutMs: DOWNLOAD_IDLE_TIMEOUT_MS }).getContainer(target.containerId);
+    const container = dockerClient(endpoint, { long: true }).getContainer(target.containerId);
     const info = await container.inspect();
     const raw = await dockerLogBody(container, options);
     const chunks = info.Config.Tty ? (raw as AsyncIterable<Buffer>) : demuxed(raw, options.timestamps);

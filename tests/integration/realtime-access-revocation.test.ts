@@ -1,10 +1,9 @@
 // Access is re-checked while sockets live: a removed grant ends the user's log subscriptions, Docker
 // event watches and endpoint rooms; a disabled user, an expired session or API token, or a deleted
 // endpoint end theirs — within seconds, without the client asking.
-import { readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { decode, encode } from "next-auth/jwt";
+import { encode } from "next-auth/jwt";
 import type { Socket } from "socket.io-client";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { readTestEnv } from "../../scripts/testenv/state";
@@ -65,20 +64,10 @@ async function follow(cookie: string, endpointId: string, containerId: string, t
   return { ...v, ended, streams, statuses, subscriptionId, closed };
 }
 
-/** The session secret of the test server: the one of the servers' secret files that signed our cookie. */
-async function serverSessionSecret(cookie: string): Promise<string> {
-  const token = /next-auth\.session-token=([^;]+)/.exec(cookie)![1]!;
-  for (const dir of readdirSync(os.tmpdir()).filter((d) => d.startsWith("fleetdeck-app-"))) {
-    let secret: string;
-    try {
-      const stored = readFileSync(path.join(os.tmpdir(), dir, "session.secret"), "utf8").trim();
-      secret = Buffer.from(stored, "base64").toString("base64url");
-    } catch {
-      continue;
-    }
-    if (await decode({ token, secret }).catch(() => null)) return secret;
-  }
-  throw new Error("could not find the test server's session secret");
+/** The session secret of the test server (generated into its data directory). */
+function serverSessionSecret(): string {
+  const stored = readFileSync(path.join(inject("appDataDir"), "session.secret"), "utf8").trim();
+  return Buffer.from(stored, "base64").toString("base64url");
 }
 
 describe("access re-checked while a socket lives", () => {
@@ -126,8 +115,8 @@ describe("access re-checked while a socket lives", () => {
   });
 
   it("a socket ends when the session it connected with expires", async () => {
-    const { endpointId, user, client, container } = await setUp();
-    const secret = await serverSessionSecret(client.cookie);
+    const { endpointId, user, container } = await setUp();
+    const secret = serverSessionSecret();
     const short = await encode({ token: { uid: user.id, email: user.email, sub: user.id }, secret, maxAge: 4 });
     const v = await follow(`next-auth.session-token=${short}`, endpointId, container.id);
     expect(v.socket.connected).toBe(true);

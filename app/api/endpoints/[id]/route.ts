@@ -3,6 +3,7 @@ import { endpointChangeSchema } from "@/lib/endpoints/input";
 import { deleteEndpoint, getVisibleEndpoint, updateEndpoint } from "@/lib/endpoints/registry";
 import { checkEndpoint } from "@/lib/endpoints/health";
 import { toEndpointView } from "@/lib/endpoints/view";
+import { recheckAccessNow } from "@/lib/realtime/access-recheck";
 import { emitForEndpoint } from "@/lib/realtime/hub";
 import { endpointParams, route } from "@/lib/http/route";
 import { roleOn } from "@/lib/rbac/authorize";
@@ -42,6 +43,8 @@ export const DELETE = route({ params: endpointParams }, async ({ params, subject
   await require("endpoint.delete", { endpointId: params.id });
   const endpoint = await getVisibleEndpoint(subject, params.id);
   await deleteEndpoint(endpoint);
+  // Its streams and rooms close now, not at the next periodic access check.
+  void recheckAccessNow();
   await recordAudit({
     actor: subject,
     action: "endpoint.delete",
