@@ -69,16 +69,20 @@ function raw(
   pathname: string,
   options: { body?: string | (() => AsyncIterable<string>); type?: string | null; length?: number } = {},
 ): Promise<{ status: number; text: string }> {
+  // A fresh connection per request: the server closes one whose oversized body it stopped reading.
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { cookie: admin.cookie };
     if (options.type !== null) headers["content-type"] = options.type ?? "application/json";
     if (typeof options.body === "string") headers["content-length"] = String(Buffer.byteLength(options.body));
     if (options.length !== undefined) headers["content-length"] = String(options.length);
-    const req = httpRequest({ host: appUrl.hostname, port: appUrl.port, method, path: pathname, headers }, (res) => {
-      let text = "";
-      res.on("data", (d: Buffer) => (text += d.toString()));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = httpRequest(
+      { host: appUrl.hostname, port: appUrl.port, method, path: pathname, headers, agent: false },
+      (res) => {
+        let text = "";
+        res.on("data", (d: Buffer) => (text += d.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     // A reset before any answer shows as status 0 (and fails the test); one after it is harmless.
     req.on("error", (error) => resolve({ status: 0, text: error.message }));
     req.setTimeout(30_000, () => reject(new Error(`${method} ${pathname}: no answer in 30 s`)));
@@ -206,10 +210,15 @@ describe("hostile input", () => {
             const body = method === "GET" || method === "DELETE" ? undefined : "{}";
             const response = await raw(method, url, { body });
             const what = `${method} ${url}`;
+            // A bare ".." is resolved by URL parsing before routing: a redirect to the parent path.
+            if (trick === ".." && response.status === 308) continue;
             expectClientError(response, what);
             // A refused id never reaches the engine: 400 from our own parser, with a message. (A
-            // bare ".." is resolved by URL parsing before routing, into some other dashboard path.)
-            if (param !== "id" && param !== "kind" && param !== "action" && trick !== "..") {
+            // bare ".." may also land on another dashboard route, which checks its own input.)
+            // An image reference may hold "/" (registry/team/app): "a/b" is a real name the engine
+            // looks up, and does not find.
+            const imageName = param === "iid" && trick === "a/b";
+            if (param !== "id" && param !== "kind" && param !== "action" && trick !== ".." && !imageName) {
               expect(response.status, `${what}: ${response.text}`).toBe(400);
               expect(JSON.parse(response.text).error, what).toBeTruthy();
             }
@@ -221,7 +230,7 @@ describe("hostile input", () => {
     expect(answers.length).toBeGreaterThan(100);
     expect(await engineState()).toBe(before);
     expect((await engine.docker.getContainer(stoppedId).inspect()).State.Status).toBe("exited");
-  });
+  }, 300_000);
 
   it("answers malformed, mistyped, wrongly labelled, huge and chunked bodies with a 4xx and a message", async () => {
     const before = await engineState();
@@ -249,8 +258,10 @@ describe("hostile input", () => {
       for (const method of route.methods.filter((m) => m !== "GET" && m !== "DELETE")) {
         const url = fill(route.template, validValues(route.template));
         for (const { what, body, type } of bad) {
-          if (process.env.HOSTILE_DEBUG) console.log(`${method} ${url} ${what}`);
           const response = await raw(method, url, { body, type });
+          // An oversized body may be cut off by the server before the client reads the 413: the
+          // connection closes under the writer (the 413 itself is asserted in request-guards).
+          if (what.startsWith("3 MB") && response.status === 0 && /EPIPE|ECONNRESET/.test(response.text)) continue;
           // Routes without a body (DELETE, actions without options) may ignore it and succeed;
           // the point is that nothing answers 5xx or hangs.
           if (response.status > 0 && response.status < 400) continue;
@@ -267,7 +278,7 @@ describe("hostile input", () => {
     const was = JSON.parse(before) as typeof after;
     expect(after.images).toEqual(was.images);
     expect(after.networks).toEqual(was.networks);
-  });
+  }, 300_000);
 
   it("kept /api/health answering throughout", () => {
     expect(health.length).toBeGreaterThan(3);
