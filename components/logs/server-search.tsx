@@ -60,7 +60,7 @@ export function ServerSearch({
             <span className="font-semibold">
               {error
                 ? error
-                : `${result!.matches.length}${result!.truncated ? "+" : ""} matches in ${result!.searchedLines} recent lines`}
+                : `${result!.matches.length}${result!.truncated ? "+" : ""} matches in ${result!.searchedLines} recent lines${result!.incomplete ? ` (${result!.incomplete})` : ""}`}
             </span>
             <Button
               className="ml-auto"

@@ -72,6 +72,13 @@ export function describeUpstreamError(error: unknown, address: string): Upstream
   if (TLS_CODES.has(code) || /certificate|self.signed|ssl|tls/i.test(message)) {
     return new UpstreamError("tls", `TLS verification failed for ${address}: ${message}`);
   }
+  if (/Host denied \(verification failed\)/.test(message)) {
+    return new UpstreamError(
+      "host-key",
+      `the SSH host key of ${address} is not the one recorded; refusing to connect. ` +
+        "If the change is expected, an administrator can forget the recorded key.",
+    );
+  }
   if (e.level === "client-authentication" || /All configured authentication methods failed/i.test(message)) {
     return new UpstreamError("unauthorized", `SSH credentials were rejected by ${address}`);
   }

@@ -75,6 +75,27 @@ describe("Docker over SSH", () => {
     );
   });
 
+  it("records the host key on the first operational connection too, and then holds to it", async () => {
+    const created = await admin.request<View>("POST", "/api/endpoints", {
+      name: "engine1-ssh-ops",
+      connection: connection(),
+    });
+    const id = created.json.endpoint.id;
+    const prisma = await testDb();
+    // As if no check had run yet: the first use of the engine must record the key itself.
+    await prisma.endpoint.update({ where: { id }, data: { sshHostKey: null } });
+    expect((await admin.request("GET", `/api/endpoints/${id}/docker/containers`)).status).toBe(200);
+    expect((await prisma.endpoint.findUniqueOrThrow({ where: { id } })).sshHostKey).toBe(ssh.hostKeyFingerprint);
+    // With another key recorded, operations are refused, not just health checks.
+    await prisma.endpoint.update({
+      where: { id },
+      data: { sshHostKey: "SHA256:someOtherHostKeyEntirelyXXXXXXXXXXXXXXXXXXXX" },
+    });
+    const refused = await admin.request("GET", `/api/endpoints/${id}/docker/containers`);
+    expect(refused.status).toBe(502);
+    expect(refused.json.error).toMatch(/host key .* is not the one recorded/);
+  });
+
   it("says the SSH credentials were rejected for a key the server does not know", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-key-"));
     try {
