@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import type { Endpoint } from "../db/client";
 import { getVisibleEndpoint } from "../endpoints/registry";
 import { describeUpstreamError } from "../endpoints/upstream-error";
-import { HttpError } from "../http/errors";
+import { HttpError } from "../errors";
 import { roleOn, type Subject } from "../rbac/authorize";
 import type { EndpointRole } from "../rbac/actions";
 import { SecretError } from "../secrets/crypto";

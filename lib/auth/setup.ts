@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { config } from "../config";
 import { db } from "../db/client";
-import { conflict } from "../http/errors";
+import { conflict } from "../errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
 
 export const firstAdminSchema = z.object({

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { config } from "../config";
 import type { Endpoint } from "../db/client";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 
 export interface EndpointSettings {
   /** The kubeconfig context an endpoint was imported from. */

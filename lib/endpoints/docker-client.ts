@@ -5,7 +5,7 @@ import type Docker from "dockerode";
 import { config } from "../config";
 import { db, type Endpoint } from "../db/client";
 import { connectDocker } from "../docker/connect";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { openTarget } from "./sealed-target";
 
 /**

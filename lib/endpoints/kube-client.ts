@@ -3,7 +3,7 @@
 import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
 import { config } from "../config";
 import type { Endpoint } from "../db/client";
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { openTarget } from "./sealed-target";
 
 const key = Symbol.for("fleetdeck.kubeConfigs");

@@ -2,7 +2,7 @@
 // out of here except as a decrypted target for the connection factory.
 import { randomUUID } from "node:crypto";
 import { db, Prisma, type Endpoint } from "../db/client";
-import { badRequest, conflict, notFound } from "../http/errors";
+import { badRequest, conflict, notFound } from "../errors";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
 import { endpointSettings } from "../docker/bind-mount-policy";
 import { connectionInputSchema, type CreateEndpointInput, type EndpointChange } from "./input";

@@ -1,6 +1,6 @@
 // From what the user typed or uploaded to a connection target; kubeconfigs are reduced to the one
 // chosen context's inline data.
-import { badRequest } from "../http/errors";
+import { badRequest } from "../errors";
 import { KubeconfigError, resolveKubeContext } from "../kube/kubeconfig";
 import type { ConnectionInput } from "./input";
 import { authKindOf, kubeServerProblem, type EndpointTarget } from "./target";

@@ -9,7 +9,7 @@ import { getVisibleEndpoint } from "../endpoints/registry";
 import { describeUpstreamError, UpstreamError } from "../endpoints/upstream-error";
 import type { Action } from "../rbac/actions";
 import { SecretError } from "../secrets/crypto";
-import { badRequest, HttpError } from "./errors";
+import { badRequest, HttpError } from "../errors";
 import { route, type SignedInContext } from "./route";
 
 export interface EndpointContext<P, B, Q> extends SignedInContext<P, B, Q> {

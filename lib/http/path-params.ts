@@ -2,7 +2,7 @@
 // engine, Kubernetes API), so characters that change what that path means are refused before any
 // route-specific schema runs, whether or not that schema remembered to. Route schemas then apply
 // the upstream's own name rules (lib/docker/names.ts, lib/kube/names.ts).
-import { badRequest } from "./errors";
+import { badRequest } from "../errors";
 
 // Control characters, space, and the characters that end or escape a path segment.
 const UNSAFE_CHARACTERS = new Set(["?", "#", "%", "\\"]);

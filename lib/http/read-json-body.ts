@@ -1,7 +1,7 @@
 // Reads a JSON request body without trusting Content-Length: the stream is read chunk by chunk and
 // abandoned as soon as it passes the cap (a chunked upload has no length to check up front).
 // JSON bodies must say so: a form post from another site cannot reach a JSON handler.
-import { HttpError, badRequest } from "./errors";
+import { HttpError, badRequest } from "../errors";
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 

@@ -9,7 +9,7 @@ import { UpstreamError } from "../endpoints/upstream-error";
 import { authorize, type Scope, type Subject } from "../rbac/authorize";
 import type { Action } from "../rbac/actions";
 import { SecretError } from "../secrets/crypto";
-import { HttpError, forbidden, notFound, unauthorized } from "./errors";
+import { HttpError, forbidden, notFound, unauthorized } from "../errors";
 import { checkPathParams } from "./path-params";
 import { readJsonBody } from "./read-json-body";
 

@@ -4,7 +4,7 @@
 // no acknowledgement callback or the handler threw. Nothing here can become an unhandled rejection.
 import type { z } from "zod";
 import { UpstreamError, describeUpstreamError } from "../endpoints/upstream-error";
-import { HttpError } from "../http/errors";
+import { HttpError } from "../errors";
 import { LogAccessError } from "../streams/resolve-log-members";
 import { CLIENT_EVENT_SCHEMAS, type ClientEvent } from "./event-schemas";
 import type { Ack, ClientToServerEvents } from "./events";

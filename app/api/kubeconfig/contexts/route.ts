@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { badRequest } from "@/lib/http/errors";
+import { badRequest } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { KubeconfigError, listKubeContexts } from "@/lib/kube/kubeconfig";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { containerRef } from "@/lib/docker/names";
-import { badRequest } from "@/lib/http/errors";
+import { badRequest } from "@/lib/errors";
 import { endpointRoute } from "@/lib/http/endpoint-route";
 import { containerName, namespaceName, objectName } from "@/lib/kube/names";
 import { MAX_DOWNLOAD_LINES, readLogTail } from "@/lib/streams/read-log-tail";

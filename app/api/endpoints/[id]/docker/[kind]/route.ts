@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dockerKindParam, kindOf } from "@/lib/docker/resource-kinds";
 import { dockerClient } from "@/lib/endpoints/docker-client";
-import { badRequest } from "@/lib/http/errors";
+import { badRequest } from "@/lib/errors";
 import { endpointRoute } from "@/lib/http/endpoint-route";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { deployStack } from "@/lib/docker/compose/deploy-stack";
 import { ComposeError, parseCompose } from "@/lib/docker/compose/parse-compose";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { describeUpstreamError } from "@/lib/endpoints/upstream-error";
-import { badRequest } from "@/lib/http/errors";
+import { badRequest } from "@/lib/errors";
 import { endpointRoute } from "@/lib/http/endpoint-route";
 import { ndjsonResponse } from "@/lib/http/ndjson-response";
 

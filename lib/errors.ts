@@ -1,4 +1,5 @@
-// Errors that map to an HTTP status with a message meant for the person who made the request.
+// Errors that map to an HTTP status with a message meant for the person who asked. They live below
+// the HTTP layer so the domain (endpoints, docker, streams) can refuse without knowing about HTTP.
 export class HttpError extends Error {
   constructor(
     readonly status: number,
