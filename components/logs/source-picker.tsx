@@ -38,8 +38,8 @@ async function optionsFor(endpoint: Pick<EndpointView, "id" | "kind">): Promise<
     ];
   }
   const [{ workloads }, { pods }] = await Promise.all([
-    api<{ workloads: WorkloadSummary[] }>(`/api/endpoints/${endpointId}/kube/workloads`),
-    api<{ pods: PodSummary[] }>(`/api/endpoints/${endpointId}/kube/pods`),
+    api<{ workloads: WorkloadSummary[] }>(`/api/endpoints/${endpointId}/logs/workloads`),
+    api<{ pods: PodSummary[] }>(`/api/endpoints/${endpointId}/logs/pods`),
   ]);
   return [
     ...workloads.map((w) => ({

@@ -8,12 +8,15 @@ import type { Endpoint } from "../db/client";
 import { getVisibleEndpoint } from "../endpoints/registry";
 import { describeUpstreamError, UpstreamError } from "../endpoints/upstream-error";
 import type { Action } from "../rbac/actions";
+import { allowedNamespaces, type Subject } from "../rbac/authorize";
 import { SecretError } from "../secrets/crypto";
 import { badRequest, HttpError } from "../errors";
 import { route, type SignedInContext } from "./route";
 
 export interface EndpointContext<P, B, Q> extends SignedInContext<P, B, Q> {
   endpoint: Endpoint;
+  /** Adds to the audit row's detail (e.g. the object's YAML before and after a change). */
+  auditDetail(detail: Record<string, unknown>): void;
 }
 
 interface Spec<P, B, Q> {
@@ -25,8 +28,11 @@ interface Spec<P, B, Q> {
   action: Action | ((params: P) => Action);
   /** The kind of endpoint the route works on; another kind is the caller's mistake (400). */
   kind?: Endpoint["kind"];
-  /** For namespaced Kubernetes operations: the namespace the permission must cover. */
-  namespace?: (input: { params: P; query: Q; body: B }) => string | undefined;
+  /**
+   * For namespaced Kubernetes operations: the namespace the permission must cover. "any": a list
+   * across namespaces, allowed with the permission in at least one (the handler filters).
+   */
+  namespace?: (input: { params: P; query: Q; body: B }) => string | "any" | undefined;
   /** For changes: what to write to the audit log (action name and target). */
   audit?: (ctx: EndpointContext<P & { id: string }, B, Q>) => {
     action: string;
@@ -40,6 +46,12 @@ const KIND_WORDS: Record<Endpoint["kind"], string> = {
   KUBERNETES: "a Kubernetes cluster",
 };
 
+/** One namespace the subject may use (undefined: all of them, or none at all). */
+function anyAllowedNamespace(subject: Subject, endpointId: string): string | undefined {
+  const namespaces = allowedNamespaces(subject, endpointId);
+  return namespaces === "all" ? undefined : namespaces[0];
+}
+
 const withEndpointId = <P>(params: ZodType<P> | undefined) =>
   (params ?? z.object({})).and(z.object({ id: z.string().min(1).max(64) })) as unknown as ZodType<P & { id: string }>;
 
@@ -49,11 +61,14 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
 ): (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
   return route({ params: withEndpointId(spec.params), body: spec.body, query: spec.query }, async (ctx) => {
     const action = typeof spec.action === "function" ? spec.action(ctx.params) : spec.action;
-    await ctx.require(action, { endpointId: ctx.params.id, namespace: spec.namespace?.(ctx) });
+    const asked = spec.namespace?.(ctx);
+    const namespace = asked === "any" ? anyAllowedNamespace(ctx.subject, ctx.params.id) : asked;
+    await ctx.require(action, { endpointId: ctx.params.id, namespace });
     const endpoint = await getVisibleEndpoint(ctx.subject, ctx.params.id);
     if (spec.kind && endpoint.kind !== spec.kind)
       throw badRequest(`${endpoint.name} is ${KIND_WORDS[endpoint.kind]}, not ${KIND_WORDS[spec.kind]}`);
-    const full = { ...ctx, endpoint };
+    let extra: Record<string, unknown> = {};
+    const full = { ...ctx, endpoint, auditDetail: (d: Record<string, unknown>) => void (extra = { ...extra, ...d }) };
     const audit = spec.audit?.(full);
     try {
       const result = await handler(full);
@@ -64,6 +79,7 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
           outcome: "SUCCESS",
           address: ctx.address,
           ...audit,
+          detail: { ...audit.detail, ...extra },
         });
       return result;
     } catch (error) {
@@ -80,7 +96,7 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
           outcome: "FAILURE",
           address: ctx.address,
           ...audit,
-          detail: { ...audit.detail, error: mapped.message },
+          detail: { ...audit.detail, ...extra, error: mapped.message },
         });
       }
       throw mapped;

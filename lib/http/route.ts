@@ -56,7 +56,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof UpstreamError) {
     // The upstream's own verdict on the request (no such container, conflict, bad parameter) is the
     // user's answer too; anything else means the upstream failed us.
-    const passThrough = error.status !== undefined && [400, 403, 404, 409].includes(error.status);
+    const passThrough = error.status !== undefined && [400, 403, 404, 409, 422].includes(error.status);
     return NextResponse.json({ error: error.message, code: error.code }, { status: passThrough ? error.status : 502 });
   }
   if (error instanceof SecretError)

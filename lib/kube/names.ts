@@ -22,3 +22,17 @@ export const containerName = z
   .min(1, "a container name is required")
   .max(63)
   .regex(LABEL, "container names use lower-case letters, digits and - (DNS-1123 label)");
+
+/**
+ * Any object's name as the API server accepts it in a path (its IsValidPathSegmentName): RBAC
+ * objects may hold ":" ("system:controller:…"); none may hold "/" or "%", or be "." or "..".
+ */
+export const pathSegmentName = z
+  .string()
+  .min(1, "a name is required")
+  .max(253)
+  .regex(/^[^/%?#\\\s]+$/, "names cannot hold / % ? # \\ or spaces")
+  .refine((s) => s !== "." && s !== "..", "a name cannot be . or ..");
+
+/** How the dashboard names a resource in URLs: "pods", "deployments.apps", "widgets.fleetdeck.test". */
+export const resourceIdParam = objectName;

@@ -1,15 +1,22 @@
-// A small JSON request to a Kubernetes API server with the target's credentials and a hard
-// timeout, for connection checks. (Resource operations use @kubernetes/client-node.)
+// A JSON request to a Kubernetes API server with the target's credentials and a hard timeout: for
+// connection checks, and for the generic resource operations (any group/version/resource, which
+// client-node's typed clients cannot name at run time). Watches use client-node's Watch.
 import http from "node:http";
 import https from "node:https";
 import type { KubeTarget } from "../endpoints/target";
 
 export interface KubeRequestOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** JSON, or a string sent as is (YAML for server-side apply). */
   body?: unknown;
+  /** For PATCH: merge-patch, strategic merge or apply (server-side apply). */
+  contentType?: string;
   timeoutMs: number;
   tlsVerify: boolean;
+  /** Larger answers are refused (default 4 MB). */
+  maxBytes?: number;
 }
 
 export class KubeHttpError extends Error {
@@ -24,11 +31,27 @@ export class KubeHttpError extends Error {
 }
 
 export function kubeRequest<T>(target: KubeTarget, options: KubeRequestOptions): Promise<T> {
-  const url = new URL(options.path, target.server.endsWith("/") ? target.server : `${target.server}/`);
+  const url = new URL(
+    options.path.replace(/^\//, ""),
+    target.server.endsWith("/") ? target.server : `${target.server}/`,
+  );
+  for (const [key, value] of Object.entries(options.query ?? {}))
+    if (value !== undefined) url.searchParams.set(key, String(value));
   const headers: Record<string, string> = { accept: "application/json" };
   if (target.auth.type === "token") headers.authorization = `Bearer ${target.auth.token}`;
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
-  if (payload) headers["content-type"] = "application/json";
+  const payload =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === "string"
+        ? options.body
+        : JSON.stringify(options.body);
+  if (payload) {
+    headers["content-type"] = options.contentType ?? "application/json";
+    // An exact length: a chunked DELETE body the API server leaves unread would poison the next
+    // request on the same keep-alive connection (it answered that one "400 Bad Request").
+    headers["content-length"] = String(Buffer.byteLength(payload));
+  }
+  const maxBytes = options.maxBytes ?? 4 * 1024 * 1024;
   const isHttps = url.protocol === "https:";
   const tls = isHttps
     ? {
@@ -47,7 +70,7 @@ export function kubeRequest<T>(target: KubeTarget, options: KubeRequestOptions):
         let size = 0;
         response.on("data", (chunk: Buffer) => {
           size += chunk.length;
-          if (size > 4 * 1024 * 1024) request.destroy(new Error("response too large"));
+          if (size > maxBytes) request.destroy(new Error(`the answer is larger than ${maxBytes} bytes`));
           else chunks.push(chunk);
         });
         response.on("end", () => {

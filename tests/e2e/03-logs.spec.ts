@@ -67,7 +67,7 @@ test("a merged view across a Docker engine and a Kubernetes cluster, from a perm
       context: "admin",
     },
   });
-  const pods = (await (await page.request.get(`${base()}/api/endpoints/${kubeId}/kube/pods`)).json()) as {
+  const pods = (await (await page.request.get(`${base()}/api/endpoints/${kubeId}/logs/pods`)).json()) as {
     pods: { namespace: string; name: string; phase: string }[];
   };
   const pod = pods.pods.find((p) => p.namespace === "sample" && p.name.startsWith("web-") && p.phase === "Running")!;

@@ -154,7 +154,7 @@ describe("Kubernetes calls", () => {
         },
       });
       expect(created.status).toBe(201);
-      const pods = await admin.request("GET", `/api/endpoints/${created.json.endpoint.id}/kube/pods`);
+      const pods = await admin.request("GET", `/api/endpoints/${created.json.endpoint.id}/logs/pods`);
       expect(pods.status).toBe(502);
       expect(pods.json.error).toMatch(/no answer from/);
     } finally {

@@ -1,11 +1,11 @@
 import { kubeConfigFor } from "@/lib/endpoints/kube-client";
 import { endpointRoute } from "@/lib/http/endpoint-route";
-import { listWorkloads } from "@/lib/kube/workloads";
+import { listPods } from "@/lib/kube/pods";
 import { allowedNamespaces } from "@/lib/rbac/authorize";
 
 export const dynamic = "force-dynamic";
 
-// The workloads of the namespaces the user may read (all of them, or those their grants name).
+// Log sources: the pods (and their containers) of the namespaces the user may read (all of them, or those their grants name).
 export const GET = endpointRoute({ action: "endpoint.view", kind: "KUBERNETES" }, async ({ endpoint, subject }) => ({
-  workloads: await listWorkloads(kubeConfigFor(endpoint), allowedNamespaces(subject, endpoint.id)),
+  pods: await listPods(kubeConfigFor(endpoint), allowedNamespaces(subject, endpoint.id)),
 }));

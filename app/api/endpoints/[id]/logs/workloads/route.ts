@@ -1,11 +1,11 @@
 import { kubeConfigFor } from "@/lib/endpoints/kube-client";
 import { endpointRoute } from "@/lib/http/endpoint-route";
-import { listPods } from "@/lib/kube/pods";
+import { listWorkloads } from "@/lib/kube/workloads";
 import { allowedNamespaces } from "@/lib/rbac/authorize";
 
 export const dynamic = "force-dynamic";
 
-// The pods of the namespaces the user may read (all of them, or those their grants name).
+// Log sources: the workloads of the namespaces the user may read (all of them, or those their grants name).
 export const GET = endpointRoute({ action: "endpoint.view", kind: "KUBERNETES" }, async ({ endpoint, subject }) => ({
-  pods: await listPods(kubeConfigFor(endpoint), allowedNamespaces(subject, endpoint.id)),
+  workloads: await listWorkloads(kubeConfigFor(endpoint), allowedNamespaces(subject, endpoint.id)),
 }));

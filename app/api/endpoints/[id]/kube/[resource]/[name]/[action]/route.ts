@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { badRequest } from "@/lib/errors";
+import { endpointRoute } from "@/lib/http/endpoint-route";
+import { kubeActionBody, runKubeAction } from "@/lib/kube/actions";
+import { kubeApi } from "@/lib/kube/kube-api";
+import { KUBE_ACTION_PERMISSIONS, type KubeActionName } from "@/lib/kube/kinds/kind";
+import { namespaceName, pathSegmentName, resourceIdParam } from "@/lib/kube/names";
+import { objectYaml } from "@/lib/kube/object-view";
+import { resolveKind } from "@/lib/kube/resolve-kind";
+import { readObject } from "@/lib/kube/resources";
+import { revealSecret } from "@/lib/kube/secret-values";
+
+export const dynamic = "force-dynamic";
+
+const actionName = z.enum(Object.keys(KUBE_ACTION_PERMISSIONS) as [KubeActionName, ...KubeActionName[]]);
+const params = z.object({ resource: resourceIdParam, name: pathSegmentName, action: actionName });
+const query = z.object({ namespace: namespaceName.optional() });
+
+// POST …/kube/<resource>/<name>/<scale|restart|pause|resume|cordon|uncordon|suspend|unsuspend|reveal>
+// Each action needs the permission in KUBE_ACTION_PERMISSIONS on the object's namespace; the audit
+// row keeps the object's YAML before and after (a Secret's values never).
+export const POST = endpointRoute(
+  {
+    kind: "KUBERNETES",
+    action: (p) => KUBE_ACTION_PERMISSIONS[p.action],
+    params,
+    query,
+    body: kubeActionBody,
+    namespace: ({ query }) => query.namespace,
+    audit: ({ params, query, body }) => ({
+      action: `kube.${params.action}`,
+      target: `${params.resource}/${query.namespace ? `${query.namespace}/` : ""}${params.name}`,
+      detail: body.replicas !== undefined ? { replicas: body.replicas } : undefined,
+    }),
+  },
+  async ({ endpoint, params, query, body, auditDetail }) => {
+    const kind = await resolveKind(endpoint, params.resource);
+    const api = kubeApi(endpoint);
+    const namespace = kind.namespaced ? query.namespace : undefined;
+    if (params.action === "reveal") {
+      if (kind.kind !== "Secret") throw badRequest("only a Secret has values to reveal");
+      return { values: revealSecret(await readObject(api, kind, params.name, namespace)) };
+    }
+    const { before, after } = await runKubeAction(api, { kind, name: params.name, namespace }, params.action, body);
+    auditDetail({ before: objectYaml(before, kind), after: objectYaml(after, kind) });
+    return { object: after };
+  },
+);

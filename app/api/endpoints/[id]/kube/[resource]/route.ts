@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { endpointRoute } from "@/lib/http/endpoint-route";
+import { kubeApi } from "@/lib/kube/kube-api";
+import { listRowsFor } from "@/lib/kube/list-for-subject";
+import { namespaceName, resourceIdParam } from "@/lib/kube/names";
+import { resolveKind } from "@/lib/kube/resolve-kind";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ resource: resourceIdParam });
+const query = z.object({ namespace: namespaceName.optional() });
+
+// GET …/kube/<resource>[?namespace=]: the rows of a list, as the descriptor's columns show them,
+// of the namespaces the user may read.
+export const GET = endpointRoute(
+  { kind: "KUBERNETES", action: "resource.read", params, query, namespace: ({ query }) => query.namespace ?? "any" },
+  async ({ endpoint, params, query, subject }) => {
+    const kind = await resolveKind(endpoint, params.resource);
+    return {
+      kind: { kind: kind.kind, title: kind.title, namespaced: kind.namespaced },
+      rows: await listRowsFor(subject, endpoint, kubeApi(endpoint), kind, query.namespace),
+    };
+  },
+);

@@ -1,0 +1,12 @@
+// From the resource id in a dashboard URL ("deployments.apps", "widgets.fleetdeck.test") to its
+// descriptor: a built-in kind, or a custom resource the cluster serves.
+import type { Endpoint } from "../db/client";
+import { notFound } from "../errors";
+import { builtInKind } from "./kinds/catalog";
+import type { KubeKind } from "./kinds/kind";
+
+export async function resolveKind(_endpoint: Endpoint, resourceId: string): Promise<KubeKind> {
+  const kind = builtInKind(resourceId);
+  if (!kind) throw notFound(`no resource "${resourceId}" on this cluster`);
+  return kind;
+}
