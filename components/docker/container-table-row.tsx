@@ -2,22 +2,21 @@
 
 import Link from "next/link";
 import { memo } from "react";
+import type { ContainerAction } from "@/lib/docker/container-action-permissions";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import { formatAgo } from "@/lib/client/format";
 import { StateBadge } from "./state-badge";
-
-export type Action = "start" | "stop" | "restart" | "pause" | "unpause" | "kill" | "remove";
 
 // Memoized: scrolling and live updates re-render only the rows that changed.
 export const ContainerTableRow = memo(function ContainerTableRow(props: {
   row: ContainerRow;
   endpointId: string;
   height: number;
-  actions: Action[];
+  actions: ContainerAction[];
   selected: boolean;
   busy: boolean;
   onToggle(id: string): void;
-  onAction(action: Action, row: ContainerRow): void;
+  onAction(action: ContainerAction, row: ContainerRow): void;
 }) {
   const { row: r, endpointId } = props;
   return (

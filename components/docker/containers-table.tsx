@@ -1,44 +1,40 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { CONTAINER_ACTION_PERMISSIONS, type ContainerAction } from "@/lib/docker/container-action-permissions";
 import type { ContainerRow } from "@/lib/docker/container-view";
-import type { EndpointRole } from "@/lib/rbac/actions";
+import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { runContainerActions } from "@/lib/client/run-container-actions";
 import { useContainerRows } from "@/lib/client/use-container-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { ContainerTableRow, type Action } from "./container-table-row";
+import { ContainerTableRow } from "./container-table-row";
 import { LiveIndicator } from "./live-indicator";
 
 const ROW_HEIGHT = 41;
 const STATES = ["all", "running", "exited", "paused", "created"] as const;
 
-// Constant arrays, so memoized rows see the same props when nothing changed.
-const NONE: Action[] = [];
-const LIFECYCLE: Record<"running" | "paused" | "other", Action[]> = {
-  running: ["stop", "restart", "pause", "kill"],
-  paused: ["unpause", "kill"],
-  other: ["start"],
+type StateGroup = "running" | "paused" | "other";
+// The buttons a row may offer in each state, and the bulk ones; each is shown if `can` allows it.
+const ROW_ACTIONS: Record<StateGroup, ContainerAction[]> = {
+  running: ["stop", "restart", "pause", "kill", "remove"],
+  paused: ["unpause", "kill", "remove"],
+  other: ["start", "remove"],
 };
-const WITH_REMOVE = Object.fromEntries(
-  Object.entries(LIFECYCLE).map(([k, v]) => [k, [...v, "remove"]]),
-) as typeof LIFECYCLE;
+const BULK_ACTIONS: ContainerAction[] = ["start", "stop", "restart", "remove"];
 
-function actionsFor(row: ContainerRow, role: EndpointRole | null): Action[] {
-  if (role !== "OPERATOR" && role !== "ENDPOINT_ADMIN") return NONE;
-  const key = row.state === "running" || row.state === "paused" ? row.state : "other";
-  return (role === "ENDPOINT_ADMIN" ? WITH_REMOVE : LIFECYCLE)[key];
-}
+const stateGroup = (row: ContainerRow): StateGroup =>
+  row.state === "running" || row.state === "paused" ? row.state : "other";
 
 export function ContainersTable({
   endpointId,
   initial,
-  role,
+  access,
 }: {
   endpointId: string;
   initial: ContainerRow[];
-  role: EndpointRole | null;
+  access: EndpointAccess;
 }) {
   const { rows, live } = useContainerRows(endpointId, initial);
   const [text, setText] = useState("");
@@ -60,6 +56,19 @@ export function ContainersTable({
           )),
     );
   }, [rows, text, state]);
+  // Filtered once per access, so memoized rows see the same arrays when nothing changed.
+  const { role, isAdmin } = access;
+  const allowed = useMemo(() => {
+    const may = (a: ContainerAction) => can({ role, isAdmin }, CONTAINER_ACTION_PERMISSIONS[a]);
+    return {
+      row: {
+        running: ROW_ACTIONS.running.filter(may),
+        paused: ROW_ACTIONS.paused.filter(may),
+        other: ROW_ACTIONS.other.filter(may),
+      },
+      bulk: BULK_ACTIONS.filter(may),
+    };
+  }, [role, isAdmin]);
   const windowed = useWindowedRows({ count: visible.length, rowHeight: ROW_HEIGHT, viewport });
 
   useEffect(() => {
@@ -74,7 +83,7 @@ export function ContainersTable({
   }, []);
 
   const run = useCallback(
-    async (action: Action, targets: { id: string; name: string }[]) => {
+    async (action: ContainerAction, targets: { id: string; name: string }[]) => {
       if (action === "remove" && !confirm(`Remove ${targets.length} container(s)? Running ones are stopped first.`))
         return;
       const ids = targets.map((t) => t.id);
@@ -91,15 +100,10 @@ export function ContainersTable({
     (id: string) => setSelected((s) => (s.has(id) ? new Set([...s].filter((x) => x !== id)) : new Set([...s, id]))),
     [],
   );
-  const act = useCallback((action: Action, row: ContainerRow) => void run(action, [row]), [run]);
+  const act = useCallback((action: ContainerAction, row: ContainerRow) => void run(action, [row]), [run]);
 
   const allSelected = visible.length > 0 && visible.every((r) => selected.has(r.id));
-  const bulk: Action[] =
-    role === "ENDPOINT_ADMIN"
-      ? ["start", "stop", "restart", "remove"]
-      : role === "OPERATOR"
-        ? ["start", "stop", "restart"]
-        : [];
+  const bulk = allowed.bulk;
 
   return (
     <div className="space-y-3">
@@ -185,7 +189,7 @@ export function ContainersTable({
                 row={r}
                 endpointId={endpointId}
                 height={ROW_HEIGHT}
-                actions={actionsFor(r, role)}
+                actions={allowed.row[stateGroup(r)]}
                 selected={selected.has(r.id)}
                 busy={busy.has(r.id)}
                 onToggle={toggle}

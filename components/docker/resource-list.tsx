@@ -1,7 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import type { EndpointRole } from "@/lib/rbac/actions";
+// The page of any listed Docker kind (images, volumes, networks), drawn from its descriptor:
+// live table, create form, prune, extras such as pull; each offered only if `can` says so.
+import { Fragment, useState, type FormEvent, type ReactNode } from "react";
+import type { ListExtra } from "@/lib/docker/kinds/kind";
+import { dockerKind, type DockerResource } from "@/lib/docker/kinds/registry";
+import type { Action } from "@/lib/rbac/actions";
+import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { api } from "@/lib/client/api";
 import { useDockerList } from "@/lib/client/use-docker-list";
 import { Alert } from "../ui/alert";
@@ -9,25 +14,34 @@ import { Button } from "../ui/button";
 import { Input } from "../ui/field";
 import { LiveIndicator } from "./live-indicator";
 import { PullImage } from "./pull-image";
-import { KIND_VIEWS, type KindView, type ResourceKind } from "./resource-columns";
+import { ResourceCell } from "./resource-cell";
 
-export function ResourceList<T>({
+const EXTRAS: Record<ListExtra, (props: { endpointId: string; onDone: () => void }) => ReactNode> = {
+  pull: ({ endpointId, onDone }) => <PullImage endpointId={endpointId} onPulled={onDone} />,
+};
+
+export function ResourceList({
   endpointId,
-  kind,
+  resource,
   initial,
-  role,
+  access,
 }: {
   endpointId: string;
-  kind: ResourceKind;
-  initial: T[];
-  role: EndpointRole | null;
+  resource: DockerResource;
+  initial: unknown[];
+  access: EndpointAccess;
 }) {
-  const view = KIND_VIEWS[kind] as unknown as KindView<T>;
-  const { rows, error: loadError, reload, live } = useDockerList<T>(endpointId, kind, initial);
+  const kind = dockerKind(resource);
+  const { rows, error: loadError, reload, live } = useDockerList(endpointId, kind, initial);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const admin = role === "ENDPOINT_ADMIN";
-  const base = `/api/endpoints/${endpointId}/docker/${kind}`;
+  const createFields = can(access, kind.actions.create) ? kind.createFields : undefined;
+  const mayRemove = can(access, kind.actions.remove);
+  const mayPrune = can(access, kind.actions.prune);
+  const extras = (Object.entries(kind.extras ?? {}) as [ListExtra, Action][]).filter(([, action]) =>
+    can(access, action),
+  );
+  const base = `/api/endpoints/${endpointId}/docker/${resource}`;
 
   async function act(run: () => Promise<void>) {
     setError(null);
@@ -40,14 +54,15 @@ export function ResourceList<T>({
     }
   }
 
-  const remove = (row: T) =>
+  const remove = (row: unknown) =>
     act(async () => {
-      if (!confirm(`Remove ${view.label(row)}?`)) return;
-      await api(`${base}/${encodeURIComponent(view.key(row))}`, { method: "DELETE" });
+      if (!confirm(`Remove ${kind.label(row)}?`)) return;
+      await api(`${base}/${encodeURIComponent(kind.key(row))}`, { method: "DELETE" });
     });
+  const pruneLabel = `Remove ${kind.pruneWhat}`;
   const prune = () =>
     act(async () => {
-      if (!confirm(`${view.pruneLabel}?`)) return;
+      if (!confirm(`${pruneLabel}?`)) return;
       const result = await api<{ removed: number; reclaimedBytes?: number }>(`${base}/prune`, { body: {} });
       setNotice(`Removed ${result.removed}.`);
     });
@@ -64,24 +79,26 @@ export function ResourceList<T>({
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-2">
-        <h1 className="text-xl font-semibold">{view.title}</h1>
+        <h1 className="text-xl font-semibold">{kind.title}</h1>
         <LiveIndicator live={live} />
-        {admin ? (
+        {mayPrune ? (
           <Button className="ml-auto" onClick={() => void prune()}>
-            {view.pruneLabel}
+            {pruneLabel}
           </Button>
         ) : null}
       </div>
-      {kind === "images" && admin ? <PullImage endpointId={endpointId} onPulled={reload} /> : null}
-      {view.create && admin ? (
+      {extras.map(([extra]) => (
+        <Fragment key={extra}>{EXTRAS[extra]({ endpointId, onDone: reload })}</Fragment>
+      ))}
+      {createFields ? (
         <form onSubmit={create} className="flex items-center gap-2">
-          {view.create.map((f) => (
+          {createFields.map((f) => (
             <Input
               key={f.name}
               name={f.name}
               aria-label={f.label}
               placeholder={f.placeholder ?? f.label}
-              required={f.name === "name"}
+              required={f.required}
             />
           ))}
           <Button type="submit" variant="primary">
@@ -95,23 +112,23 @@ export function ResourceList<T>({
         <table className="w-full text-left">
           <thead className="border-b border-line text-xs uppercase text-muted">
             <tr>
-              {view.columns.map((c) => (
+              {kind.columns.map((c) => (
                 <th key={c.header} className="px-3 py-2 font-medium">
                   {c.header}
                 </th>
               ))}
-              {admin ? <th className="px-3 py-2" /> : null}
+              {mayRemove ? <th className="px-3 py-2" /> : null}
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={view.key(row)} className="border-b border-line last:border-0" data-testid={`${kind}-row`}>
-                {view.columns.map((c) => (
+              <tr key={kind.key(row)} className="border-b border-line last:border-0" data-testid={`${resource}-row`}>
+                {kind.columns.map((c) => (
                   <td key={c.header} className="px-3 py-2">
-                    {c.cell(row)}
+                    <ResourceCell cell={c.cell(row)} />
                   </td>
                 ))}
-                {admin ? (
+                {mayRemove ? (
                   <td className="px-3 py-2 text-right">
                     <button className="text-xs text-bad" onClick={() => void remove(row)}>
                       remove

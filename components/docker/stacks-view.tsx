@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { ContainerRow } from "@/lib/docker/container-view";
-import type { EndpointRole } from "@/lib/rbac/actions";
+import { CONTAINER_ACTION_PERMISSIONS as NEEDS } from "@/lib/docker/container-action-permissions";
+import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { encodeSource } from "@/lib/client/log-sources-param";
 import { runContainerActions } from "@/lib/client/run-container-actions";
 import { useContainerRows } from "@/lib/client/use-container-rows";
@@ -17,11 +18,11 @@ import { StateBadge } from "./state-badge";
 export function StacksView({
   endpointId,
   initial,
-  role,
+  access,
 }: {
   endpointId: string;
   initial: ContainerRow[];
-  role: EndpointRole | null;
+  access: EndpointAccess;
 }) {
   const { rows, live } = useContainerRows(endpointId, initial);
   const [error, setError] = useState<string | null>(null);
@@ -44,14 +45,15 @@ export function StacksView({
     if (failures.length) setError(failures.join("\n"));
   }
 
-  const canOperate = role === "OPERATOR" || role === "ENDPOINT_ADMIN";
+  const mayStartStop = can(access, NEEDS.start) && can(access, NEEDS.stop);
+  const mayRemove = can(access, NEEDS.remove);
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-2">
         <h1 className="text-xl font-semibold">Stacks</h1>
         <LiveIndicator live={live} />
       </div>
-      {role === "ENDPOINT_ADMIN" ? <DeployStackForm endpointId={endpointId} /> : null}
+      {can(access, "resource.write") ? <DeployStackForm endpointId={endpointId} /> : null}
       {error ? (
         <Alert>
           <span className="whitespace-pre-line">{error}</span>
@@ -78,7 +80,7 @@ export function StacksView({
               >
                 Logs of every container
               </Link>
-              {canOperate ? (
+              {mayStartStop ? (
                 <div className="flex gap-1">
                   <Button disabled={busy === project} onClick={() => void run(project, "start", members)}>
                     Start
@@ -86,7 +88,7 @@ export function StacksView({
                   <Button disabled={busy === project} onClick={() => void run(project, "stop", members)}>
                     Stop
                   </Button>
-                  {role === "ENDPOINT_ADMIN" ? (
+                  {mayRemove ? (
                     <Button
                       variant="danger"
                       disabled={busy === project}

@@ -1,7 +1,8 @@
-// Container lifecycle actions: one table of what each needs and does.
+// Container lifecycle actions: one table of what each does (what each needs is in
+// container-action-permissions.ts, shared with the UI).
 import type Docker from "dockerode";
 import { z } from "zod";
-import type { Action } from "../rbac/actions";
+import type { ContainerAction } from "./container-action-permissions";
 import { containerName, envVarName, imageRef } from "./names";
 import { recreateContainer } from "./recreate-container";
 
@@ -33,38 +34,20 @@ export const LONG_ACTIONS = new Set<ContainerAction>(["stop", "restart", "recrea
 
 const on = (docker: Docker, id: string) => docker.getContainer(id);
 
-export const CONTAINER_ACTIONS = {
-  start: { permission: "workload.lifecycle", run: (d: Docker, id: string) => on(d, id).start() },
-  stop: { permission: "workload.lifecycle", run: (d: Docker, id: string, b: Body) => on(d, id).stop({ t: b.timeout }) },
-  restart: {
-    permission: "workload.lifecycle",
-    run: (d: Docker, id: string, b: Body) => on(d, id).restart({ t: b.timeout }),
+export const CONTAINER_ACTIONS: Record<ContainerAction, (d: Docker, id: string, b: Body) => Promise<unknown>> = {
+  start: (d, id) => on(d, id).start(),
+  stop: (d, id, b) => on(d, id).stop({ t: b.timeout }),
+  restart: (d, id, b) => on(d, id).restart({ t: b.timeout }),
+  kill: (d, id, b) => on(d, id).kill({ signal: b.signal ?? "SIGKILL" }),
+  pause: (d, id) => on(d, id).pause(),
+  unpause: (d, id) => on(d, id).unpause(),
+  rename: (d, id, b) => {
+    if (!b.name)
+      throw new z.ZodError([{ code: "custom", path: ["name"], message: "a new name is required", input: undefined }]);
+    return on(d, id).rename({ name: b.name });
   },
-  kill: {
-    permission: "workload.lifecycle",
-    run: (d: Docker, id: string, b: Body) => on(d, id).kill({ signal: b.signal ?? "SIGKILL" }),
-  },
-  pause: { permission: "workload.lifecycle", run: (d: Docker, id: string) => on(d, id).pause() },
-  unpause: { permission: "workload.lifecycle", run: (d: Docker, id: string) => on(d, id).unpause() },
-  rename: {
-    permission: "workload.lifecycle",
-    run: (d: Docker, id: string, b: Body) => {
-      if (!b.name)
-        throw new z.ZodError([{ code: "custom", path: ["name"], message: "a new name is required", input: undefined }]);
-      return on(d, id).rename({ name: b.name });
-    },
-  },
-  // Same configuration with a changed image tag or environment.
-  recreate: {
-    permission: "resource.write",
-    run: (d: Docker, id: string, b: Body) =>
-      recreateContainer(d, id, { image: b.image, env: b.env, stopTimeout: b.timeout }),
-  },
-  remove: {
-    permission: "resource.delete",
-    run: (d: Docker, id: string, b: Body) => on(d, id).remove({ v: b.volumes ?? false, force: b.force ?? false }),
-  },
-} satisfies Record<string, { permission: Action; run: (d: Docker, id: string, b: Body) => Promise<unknown> }>;
+  recreate: (d, id, b) => recreateContainer(d, id, { image: b.image, env: b.env, stopTimeout: b.timeout }),
+  remove: (d, id, b) => on(d, id).remove({ v: b.volumes ?? false, force: b.force ?? false }),
+};
 
-export type ContainerAction = keyof typeof CONTAINER_ACTIONS;
 export const containerActionName = z.enum(Object.keys(CONTAINER_ACTIONS) as [ContainerAction, ...ContainerAction[]]);

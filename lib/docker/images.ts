@@ -1,15 +1,7 @@
 // Images: list with "in use", pull with per-layer progress, history.
 import type Docker from "dockerode";
 import type { Readable } from "node:stream";
-
-export interface ImageRow {
-  id: string;
-  tags: string[];
-  sizeBytes: number;
-  created: number;
-  inUse: number;
-  dangling: boolean;
-}
+import type { ImageRow } from "./kinds/images";
 
 export async function listImages(docker: Docker): Promise<ImageRow[]> {
   const [images, containers] = await Promise.all([

@@ -1,26 +1,9 @@
 // Volumes and networks, each with the containers that use it.
 import type Docker from "dockerode";
 import { z } from "zod";
+import type { NetworkRow } from "./kinds/networks";
+import type { VolumeRow } from "./kinds/volumes";
 import { networkRef, volumeRef } from "./names";
-
-export interface VolumeRow {
-  name: string;
-  driver: string;
-  mountpoint: string;
-  created: string | null;
-  labels: Record<string, string>;
-  usedBy: string[];
-}
-
-export interface NetworkRow {
-  id: string;
-  name: string;
-  driver: string;
-  scope: string;
-  internal: boolean;
-  subnets: string[];
-  usedBy: string[];
-}
 
 const containerName = (c: Docker.ContainerInfo) => (c.Names?.[0] ?? c.Id.slice(0, 12)).replace(/^\//, "");
 

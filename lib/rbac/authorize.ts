@@ -1,5 +1,6 @@
 // The one access decision, used by REST handlers and socket subscriptions alike.
 import { ACTIONS, ROLE_RANK, type Action, type EndpointRole } from "./actions";
+import { can } from "./can";
 
 export interface Grant {
   /** null = every endpoint */
@@ -41,7 +42,7 @@ export function authorize(subject: Subject, action: Action, scope: Scope = {}): 
   // Someone with no grant on an endpoint must not learn it exists.
   if (scope.endpointId && grants.length === 0) return { allowed: false, reason: "not-visible" };
   if (needed === "admin" || !scope.endpointId) return { allowed: false, reason: "forbidden" };
-  const ok = grants.some((g) => ROLE_RANK[g.role] >= ROLE_RANK[needed] && coversNamespace(g, scope.namespace));
+  const ok = grants.some((g) => can({ role: g.role, isAdmin: false }, action) && coversNamespace(g, scope.namespace));
   return ok ? { allowed: true } : { allowed: false, reason: "forbidden" };
 }
 

@@ -125,6 +125,7 @@ function validValues(template: string): Record<string, string> {
   return {
     id: kube ? kubeId : dockerId,
     kind: "volumes",
+    resource: "volumes",
     name: "hostile-input-volume",
     cid: stoppedId,
     action: "start",

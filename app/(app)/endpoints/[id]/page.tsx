@@ -2,6 +2,7 @@ import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { engineSummary } from "@/lib/docker/engine-summary";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { toEndpointView } from "@/lib/endpoints/view";
+import { can } from "@/lib/rbac/can";
 import { Alert } from "@/components/ui/alert";
 import { EngineOverview } from "@/components/docker/engine-overview";
 import { EndpointDetails } from "@/components/endpoints/endpoint-details";
@@ -11,13 +12,13 @@ export const dynamic = "force-dynamic";
 
 export default async function EndpointPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { subject, endpoint } = await requirePageEndpoint(id);
+  const { endpoint, access } = await requirePageEndpoint(id);
   const view = toEndpointView(endpoint);
   const summary =
     endpoint.kind === "DOCKER" ? await readUpstream(endpoint, () => engineSummary(dockerClient(endpoint))) : null;
   return (
     <div className="space-y-4">
-      <EndpointDetails endpoint={{ ...view, mode: view.authKind as Mode }} canManage={subject.isAdmin} />
+      <EndpointDetails endpoint={{ ...view, mode: view.authKind as Mode }} canManage={can(access, "endpoint.update")} />
       {summary && "error" in summary ? <Alert>The engine cannot be read: {summary.error}</Alert> : null}
       {summary && "data" in summary ? <EngineOverview summary={summary.data} /> : null}
     </div>

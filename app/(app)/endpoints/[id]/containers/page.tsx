@@ -2,6 +2,7 @@ import Link from "next/link";
 import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { toContainerRow } from "@/lib/docker/container-view";
 import { dockerClient } from "@/lib/endpoints/docker-client";
+import { can } from "@/lib/rbac/can";
 import { Alert } from "@/components/ui/alert";
 import { ContainersTable } from "@/components/docker/containers-table";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ContainersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { endpoint, role } = await requirePageEndpoint(id);
+  const { endpoint, access } = await requirePageEndpoint(id);
   const result = await readUpstream(endpoint, async () =>
     (await dockerClient(endpoint).listContainers({ all: true })).map(toContainerRow),
   );
@@ -17,7 +18,7 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
     <div className="space-y-3">
       <div className="flex items-center">
         <h1 className="text-xl font-semibold">{endpoint.name} · containers</h1>
-        {role === "ENDPOINT_ADMIN" ? (
+        {can(access, "resource.write") ? (
           <Link
             href={`/endpoints/${endpoint.id}/containers/new`}
             className="ml-auto rounded-md bg-accent px-3 py-1.5 font-medium text-white"
@@ -29,7 +30,7 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
       {"error" in result ? (
         <Alert>{result.error}</Alert>
       ) : (
-        <ContainersTable endpointId={endpoint.id} initial={result.data} role={role} />
+        <ContainersTable endpointId={endpoint.id} initial={result.data} access={access} />
       )}
     </div>
   );

@@ -8,12 +8,12 @@ export const dynamic = "force-dynamic";
 
 export default async function StacksPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { endpoint, role } = await requirePageEndpoint(id);
+  const { endpoint, access } = await requirePageEndpoint(id);
   const result = await readUpstream(endpoint, async () =>
     (
       await dockerClient(endpoint).listContainers({ all: true, filters: { label: ["com.docker.compose.project"] } })
     ).map(toContainerRow),
   );
   if ("error" in result) return <Alert>{result.error}</Alert>;
-  return <StacksView endpointId={endpoint.id} initial={result.data} role={role} />;
+  return <StacksView endpointId={endpoint.id} initial={result.data} access={access} />;
 }

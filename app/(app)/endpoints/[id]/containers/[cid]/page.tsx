@@ -4,6 +4,8 @@ import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { toContainerDetails } from "@/lib/docker/container-details";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { authorize } from "@/lib/rbac/authorize";
+import { can } from "@/lib/rbac/can";
+import { CONTAINER_ACTION_PERMISSIONS } from "@/lib/docker/container-action-permissions";
 import { Alert } from "@/components/ui/alert";
 import { ContainerDetailsView } from "@/components/docker/container-details-view";
 import { RecreateForm } from "@/components/docker/recreate-form";
@@ -13,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function ContainerPage({ params }: { params: Promise<{ id: string; cid: string }> }) {
   const { id, cid } = await params;
   if (!z.string().max(128).safeParse(cid).success) notFound();
-  const { subject, endpoint, role } = await requirePageEndpoint(id);
+  const { subject, endpoint, access } = await requirePageEndpoint(id);
   const showEnvValues = authorize(subject, "workload.env", { endpointId: endpoint.id }).allowed;
   const result = await readUpstream(endpoint, async () =>
     toContainerDetails(await dockerClient(endpoint).getContainer(cid).inspect(), { showEnvValues }),
@@ -25,7 +27,7 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
         container={result.data}
         basePath={`/endpoints/${endpoint.id}/containers/${result.data.id}`}
       />
-      {role === "ENDPOINT_ADMIN" ? (
+      {can(access, CONTAINER_ACTION_PERMISSIONS.recreate) ? (
         <RecreateForm endpointId={endpoint.id} containerId={result.data.id} image={result.data.image} />
       ) : null}
     </div>

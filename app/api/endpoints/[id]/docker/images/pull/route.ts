@@ -2,6 +2,7 @@ import { z } from "zod";
 import { imageRef } from "@/lib/docker/names";
 import { recordAudit } from "@/lib/audit/record";
 import { pullImage } from "@/lib/docker/images";
+import { IMAGES } from "@/lib/docker/kinds/images";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { describeUpstreamError } from "@/lib/endpoints/upstream-error";
 import { endpointRoute } from "@/lib/http/endpoint-route";
@@ -23,7 +24,7 @@ const body = z.object({
 
 // Streams the engine's progress per layer ({id, status, current, total}) as NDJSON.
 export const POST = endpointRoute(
-  { kind: "DOCKER", action: "resource.write", body },
+  { kind: "DOCKER", action: IMAGES.extras.pull, body },
   async ({ endpoint, body, subject, address }) =>
     ndjsonResponse(
       (send, signal) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTAINER_ACTION_PERMISSIONS } from "@/lib/docker/container-action-permissions";
 import { containerRef } from "@/lib/docker/names";
 import {
   CONTAINER_ACTIONS,
@@ -19,7 +20,7 @@ export const POST = endpointRoute(
     kind: "DOCKER",
     params,
     body: containerActionBody,
-    action: (p) => CONTAINER_ACTIONS[p.action].permission,
+    action: (p) => CONTAINER_ACTION_PERMISSIONS[p.action],
     audit: ({ params, body }) => ({
       action: `container.${params.action}`,
       target: params.cid,
@@ -28,7 +29,7 @@ export const POST = endpointRoute(
   },
   async ({ endpoint, params, body }) => {
     const docker = dockerClient(endpoint, { long: LONG_ACTIONS.has(params.action) });
-    const result = await CONTAINER_ACTIONS[params.action].run(docker, params.cid, body);
+    const result = await CONTAINER_ACTIONS[params.action](docker, params.cid, body);
     // recreate answers with the new container's id
     if (typeof result === "string") return { id: result };
   },

@@ -1,26 +1,26 @@
-// One descriptor per Docker resource kind that is listed, created, removed and pruned the same
-// way (images, volumes, networks); the API routes are generic over this table.
+// The engine calls behind each listed Docker kind (server only: dockerode): list, create, remove,
+// prune, and the rule an id or name must pass before it goes into an engine path.
 import type Docker from "dockerode";
 import { z, type ZodType } from "zod";
-import { listImages } from "./images";
-import { imageRef, networkRef, volumeRef } from "./names";
-import { createNetworkSchema, createVolumeSchema, listNetworks, listVolumes } from "./volumes-networks";
+import { listImages } from "../images";
+import { imageRef, networkRef, volumeRef } from "../names";
+import { createNetworkSchema, createVolumeSchema, listNetworks, listVolumes } from "../volumes-networks";
+import { DOCKER_RESOURCES, type DockerResource } from "./registry";
 
-interface KindDescriptor {
-  /** Singular, for audit actions: "image.remove". */
-  noun: string;
-  /** What an id or name of this kind may look like (it goes into the engine's path). */
+interface KindOperations {
+  /** What an id or name of this kind may look like (dockerode puts it into the engine's path as is). */
   ref: ZodType<string>;
   list(docker: Docker): Promise<unknown[]>;
+  /** Present exactly when the client descriptor has createFields. */
   create?: { schema: ZodType<{ name: string }>; run(docker: Docker, input: never): Promise<string> };
   remove(docker: Docker, id: string, force: boolean): Promise<unknown>;
   prune(docker: Docker): Promise<{ removed: number; reclaimedBytes?: number }>;
-  pruneWhat: string;
 }
 
-export const DOCKER_KINDS = {
+export const dockerResourceParam = z.enum(DOCKER_RESOURCES);
+
+export const KIND_OPERATIONS: Record<DockerResource, KindOperations> = {
   images: {
-    noun: "image",
     ref: imageRef,
     list: listImages,
     remove: (docker, id, force) => docker.getImage(id).remove({ force }),
@@ -28,10 +28,8 @@ export const DOCKER_KINDS = {
       const r = await docker.pruneImages({ filters: { dangling: ["true"] } });
       return { removed: (r.ImagesDeleted ?? []).length, reclaimedBytes: r.SpaceReclaimed ?? 0 };
     },
-    pruneWhat: "dangling images",
   },
   volumes: {
-    noun: "volume",
     ref: volumeRef,
     list: listVolumes,
     create: {
@@ -46,10 +44,8 @@ export const DOCKER_KINDS = {
       const r = await docker.pruneVolumes();
       return { removed: (r.VolumesDeleted ?? []).length, reclaimedBytes: r.SpaceReclaimed ?? 0 };
     },
-    pruneWhat: "unused volumes",
   },
   networks: {
-    noun: "network",
     ref: networkRef,
     list: listNetworks,
     create: {
@@ -67,10 +63,5 @@ export const DOCKER_KINDS = {
     },
     remove: (docker, id) => docker.getNetwork(id).remove(),
     prune: async (docker) => ({ removed: ((await docker.pruneNetworks()).NetworksDeleted ?? []).length }),
-    pruneWhat: "unused networks",
   },
-} satisfies Record<string, KindDescriptor>;
-
-export type DockerKind = keyof typeof DOCKER_KINDS;
-export const dockerKindParam = z.enum(Object.keys(DOCKER_KINDS) as [DockerKind, ...DockerKind[]]);
-export const kindOf = (kind: DockerKind): KindDescriptor => DOCKER_KINDS[kind];
+};
