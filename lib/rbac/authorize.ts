@@ -56,6 +56,20 @@ export function roleOn(subject: Subject, endpointId: string): EndpointRole | nul
   return best;
 }
 
+/**
+ * The highest role the subject holds for one namespace of an endpoint (grants limited to other
+ * namespaces do not count): what the UI may offer on an object there.
+ */
+export function roleIn(subject: Subject, endpointId: string, namespace: string | undefined): EndpointRole | null {
+  if (subject.isAdmin) return "ENDPOINT_ADMIN";
+  let best: EndpointRole | null = null;
+  for (const g of grantsFor(subject, endpointId)) {
+    if (!coversNamespace(g, namespace)) continue;
+    if (!best || ROLE_RANK[g.role] > ROLE_RANK[best]) best = g.role;
+  }
+  return best;
+}
+
 /** Which of the given endpoints the subject may see at all. */
 export function visibleEndpointIds(subject: Subject, endpointIds: string[]): string[] {
   if (subject.isAdmin) return endpointIds;

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { DockerTabs } from "@/components/docker/docker-tabs";
+import { KubeNav } from "@/components/kube/kube-nav";
 
 export const dynamic = "force-dynamic";
 
@@ -13,9 +14,16 @@ export default async function EndpointLayout({
 }) {
   const { id } = await params;
   const { endpoint } = await requirePageEndpoint(id);
+  if (endpoint.kind === "KUBERNETES")
+    return (
+      <div className="flex gap-6">
+        <KubeNav endpointId={endpoint.id} />
+        <div className="min-w-0 flex-1 space-y-4">{children}</div>
+      </div>
+    );
   return (
     <div className="space-y-4">
-      {endpoint.kind === "DOCKER" ? <DockerTabs endpointId={endpoint.id} /> : null}
+      <DockerTabs endpointId={endpoint.id} />
       {children}
     </div>
   );

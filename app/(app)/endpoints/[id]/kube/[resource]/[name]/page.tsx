@@ -1,0 +1,40 @@
+import { notFound } from "next/navigation";
+import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
+import { kubeApi } from "@/lib/kube/kube-api";
+import { builtInKind } from "@/lib/kube/kinds/catalog";
+import { objectView } from "@/lib/kube/object-view";
+import { authorize, roleIn } from "@/lib/rbac/authorize";
+import { KubeObjectView } from "@/components/kube/kube-object-view";
+import { Alert } from "@/components/ui/alert";
+
+export const dynamic = "force-dynamic";
+
+// /endpoints/<id>/kube/<resource>/<name>[?namespace=]: one object of any kind.
+export default async function KubeObjectPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; resource: string; name: string }>;
+  searchParams: Promise<{ namespace?: string }>;
+}) {
+  const { id, resource, name: rawName } = await params;
+  const { namespace: asked } = await searchParams;
+  const { subject, endpoint } = await requirePageEndpoint(id);
+  const kind = builtInKind(resource);
+  if (endpoint.kind !== "KUBERNETES" || !kind) notFound();
+  const namespace = kind.namespaced ? asked : undefined;
+  const name = decodeURIComponent(rawName);
+  if (!authorize(subject, "resource.read", { endpointId: endpoint.id, namespace }).allowed)
+    return <Alert>You may not read {kind.title.toLowerCase()} here.</Alert>;
+  const view = await readUpstream(endpoint, () => objectView(kubeApi(endpoint), kind, name, namespace));
+  if ("error" in view) return <Alert>{view.error}</Alert>;
+  return (
+    <KubeObjectView
+      key={view.data.object.metadata.resourceVersion}
+      endpointId={endpoint.id}
+      resource={resource}
+      initial={view.data}
+      access={{ role: roleIn(subject, endpoint.id, namespace), isAdmin: subject.isAdmin }}
+    />
+  );
+}

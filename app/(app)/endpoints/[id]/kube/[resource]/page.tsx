@@ -1,0 +1,39 @@
+import { notFound } from "next/navigation";
+import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
+import { builtInKind } from "@/lib/kube/kinds/catalog";
+import { namespacesFor } from "@/lib/kube/page-namespaces";
+import { KubeList } from "@/components/kube/kube-list";
+import { NamespacePicker } from "@/components/kube/namespace-picker";
+import { Alert } from "@/components/ui/alert";
+
+export const dynamic = "force-dynamic";
+
+// /endpoints/<id>/kube/<resource>[?namespace=]: a list of any kind (lib/kube/kinds/catalog.ts).
+export default async function KubeListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; resource: string }>;
+  searchParams: Promise<{ namespace?: string }>;
+}) {
+  const { id, resource } = await params;
+  const { namespace } = await searchParams;
+  const { subject, endpoint } = await requirePageEndpoint(id);
+  const kind = builtInKind(resource);
+  if (endpoint.kind !== "KUBERNETES" || !kind) notFound();
+  const namespaces = await readUpstream(endpoint, () => namespacesFor(subject, endpoint));
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">{kind.title}</h1>
+        {kind.namespaced ? (
+          <div className="ml-auto">
+            <NamespacePicker endpointId={endpoint.id} namespaces={"data" in namespaces ? namespaces.data : []} />
+          </div>
+        ) : null}
+      </div>
+      {"error" in namespaces ? <Alert>{namespaces.error}</Alert> : null}
+      <KubeList endpointId={endpoint.id} resource={resource} namespace={kind.namespaced ? (namespace ?? null) : null} />
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+"use client";
+
+// One Kubernetes object: summary (namespace, age, labels, annotations, owners), conditions, the
+// actions its kind offers, the events about it, and its YAML (a Secret's values hidden unless
+// revealed by someone allowed to).
+import Link from "next/link";
+import { useState } from "react";
+import { kubeAge, useNow } from "@/lib/client/use-now";
+import { BUILT_IN_KINDS, builtInKind } from "@/lib/kube/kinds/catalog";
+import { resourceId, type KubeObject } from "@/lib/kube/kinds/kind";
+import type { KubeEventRow } from "@/lib/kube/object-view";
+import type { EndpointAccess } from "@/lib/rbac/can";
+import { Alert } from "../ui/alert";
+import { KubeActions } from "./kube-actions";
+
+type Condition = { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string };
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-line bg-panel p-4">
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-muted">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Chips({ values }: { values: Record<string, string> | undefined }) {
+  const entries = Object.entries(values ?? {});
+  if (!entries.length) return <span className="text-muted">none</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {entries.map(([k, v]) => (
+        <code key={k} className="rounded bg-canvas px-1.5 py-0.5 text-xs" title={v.length > 80 ? v : undefined}>
+          {k}={v.length > 80 ? `${v.slice(0, 80)}…` : v}
+        </code>
+      ))}
+    </span>
+  );
+}
+
+/** The resource id of an owner's kind, when Fleetdeck shows that kind. */
+function ownerResource(kind: string, apiVersion: string): string | null {
+  const group = apiVersion.includes("/") ? apiVersion.split("/")[0]! : "";
+  const found = BUILT_IN_KINDS.find((k) => k.kind === kind && k.group === group);
+  return found ? resourceId(found) : null;
+}
+
+export function KubeObjectView(props: {
+  endpointId: string;
+  resource: string;
+  initial: { object: KubeObject; yaml: string; events: KubeEventRow[] };
+  access: EndpointAccess;
+}) {
+  const { endpointId, resource, access } = props;
+  const kind = builtInKind(resource)!;
+  const [object, setObject] = useState<KubeObject | null>(props.initial.object);
+  const [revealed, setRevealed] = useState<Record<string, { value: string; encoding: string }> | null>(null);
+  const now = useNow();
+  if (!object) return <Alert tone="ok">Deleted.</Alert>;
+  const m = object.metadata;
+  const conditions = ((object.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[];
+  const namespaceQuery = m.namespace ? `?namespace=${encodeURIComponent(m.namespace)}` : "";
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-xl font-semibold">
+          <span className="text-muted">{kind.kind}</span> {m.name}
+        </h1>
+        <Link
+          href={`/endpoints/${endpointId}/kube/${resource}${namespaceQuery}`}
+          className="text-muted hover:underline"
+        >
+          all {kind.title.toLowerCase()}
+        </Link>
+      </div>
+      <KubeActions
+        endpointId={endpointId}
+        kind={kind}
+        resource={resource}
+        object={object}
+        access={access}
+        onChanged={setObject}
+        onRevealed={setRevealed}
+      />
+      <Section title="Summary">
+        <dl className="grid grid-cols-[9rem_1fr] gap-x-4 gap-y-1.5">
+          {m.namespace ? (
+            <>
+              <dt className="text-muted">Namespace</dt>
+              <dd>{m.namespace}</dd>
+            </>
+          ) : null}
+          <dt className="text-muted">Age</dt>
+          <dd title={m.creationTimestamp}>{kubeAge(m.creationTimestamp ?? null, now)}</dd>
+          <dt className="text-muted">Labels</dt>
+          <dd>
+            <Chips values={m.labels} />
+          </dd>
+          <dt className="text-muted">Annotations</dt>
+          <dd>
+            <Chips values={m.annotations} />
+          </dd>
+          {m.ownerReferences?.length ? (
+            <>
+              <dt className="text-muted">Owned by</dt>
+              <dd className="flex flex-wrap gap-2">
+                {m.ownerReferences.map((o) => {
+                  const owner = ownerResource(o.kind, o.apiVersion);
+                  const label = `${o.kind} ${o.name}`;
+                  return owner ? (
+                    <Link
+                      key={o.uid}
+                      className="text-accent hover:underline"
+                      href={`/endpoints/${endpointId}/kube/${owner}/${encodeURIComponent(o.name)}${namespaceQuery}`}
+                    >
+                      {label}
+                    </Link>
+                  ) : (
+                    <span key={o.uid}>{label}</span>
+                  );
+                })}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </Section>
+      {revealed ? (
+        <Section title="Values (revealed; this was audited)">
+          <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-1.5">
+            {Object.entries(revealed).map(([key, v]) => (
+              <div key={key} className="contents">
+                <dt className="font-medium">{key}</dt>
+                <dd>
+                  <code className="whitespace-pre-wrap break-all" data-testid="secret-value">
+                    {v.value}
+                  </code>
+                  {v.encoding === "base64" ? <span className="ml-2 text-muted">(binary, base64)</span> : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Section>
+      ) : null}
+      {conditions.length ? (
+        <Section title="Conditions">
+          <table className="w-full text-left">
+            <thead className="text-xs uppercase text-muted">
+              <tr>
+                <th className="py-1 pr-3">Type</th>
+                <th className="py-1 pr-3">Status</th>
+                <th className="py-1 pr-3">Reason</th>
+                <th className="py-1 pr-3">Message</th>
+                <th className="py-1">Since</th>
+              </tr>
+            </thead>
+            <tbody>
+              {conditions.map((c) => (
+                <tr key={c.type} className="border-t border-line">
+                  <td className="py-1 pr-3">{c.type}</td>
+                  <td className={`py-1 pr-3 ${c.status === "True" ? "text-ok" : "text-warn"}`}>{c.status}</td>
+                  <td className="py-1 pr-3">{c.reason ?? ""}</td>
+                  <td className="py-1 pr-3">{c.message ?? ""}</td>
+                  <td className="py-1">{kubeAge(c.lastTransitionTime ?? null, now)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
+      <Section title="Events">
+        {props.initial.events.length ? (
+          <ul className="space-y-1">
+            {props.initial.events.map((e, i) => (
+              <li key={i} className={e.type === "Warning" ? "text-warn" : ""}>
+                <span className="text-muted">{kubeAge(e.last, now)}</span> <strong>{e.reason}</strong> {e.message}
+                {e.count > 1 ? <span className="text-muted"> ×{e.count}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="text-muted">No events.</span>
+        )}
+      </Section>
+      <Section title="YAML">
+        <pre className="max-h-[60vh] overflow-auto text-xs" data-testid="object-yaml">
+          {props.initial.yaml}
+        </pre>
+      </Section>
+    </div>
+  );
+}

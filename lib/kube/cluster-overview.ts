@@ -1,0 +1,110 @@
+// A cluster's front page in numbers: version, nodes ready or not, CPU and memory capacity against
+// what pods request, workload health, and the latest warnings — within what the person may read.
+import type { Endpoint } from "../db/client";
+import { allowedNamespaces, type Subject } from "../rbac/authorize";
+import { kubeApi } from "./kube-api";
+import { builtInKind } from "./kinds/catalog";
+import { condition } from "./kinds/helpers";
+import type { KubeObject } from "./kinds/kind";
+import { listObjects } from "./resources";
+
+/** Kubernetes quantities ("500m", "2", "1Gi", "512Mi") as plain numbers (cores, bytes). */
+export function quantity(text: unknown): number {
+  if (typeof text !== "string" && typeof text !== "number") return 0;
+  const match = /^([0-9.]+)([a-zA-Z]*)$/.exec(String(text));
+  if (!match) return 0;
+  const value = Number(match[1]);
+  const factors: Record<string, number> = {
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    Ki: 1024,
+    Mi: 1024 ** 2,
+    Gi: 1024 ** 3,
+    Ti: 1024 ** 4,
+    "": 1,
+  };
+  return value * (factors[match[2]!] ?? 1);
+}
+
+export interface ClusterOverview {
+  version: string | null;
+  nodes: { ready: number; notReady: number } | null;
+  capacity: { cpu: number; memoryBytes: number; cpuRequested: number; memoryRequested: number } | null;
+  namespaces: number;
+  pods: { running: number; pending: number; failed: number; succeeded: number };
+  deployments: { healthy: number; degraded: number };
+  warnings: { namespace: string; object: string; reason: string; message: string; last: string | null }[];
+}
+
+const podRequests = (pod: KubeObject, resource: "cpu" | "memory") =>
+  ((pod.spec as { containers?: { resources?: { requests?: Record<string, string> } }[] })?.containers ?? []).reduce(
+    (sum, c) => sum + quantity(c.resources?.requests?.[resource]),
+    0,
+  );
+
+export async function clusterOverview(subject: Subject, endpoint: Endpoint): Promise<ClusterOverview> {
+  const api = kubeApi(endpoint);
+  const allowed = allowedNamespaces(subject, endpoint.id);
+  const scopes = allowed === "all" ? [null] : allowed;
+  const kind = (id: string) => builtInKind(id)!;
+  const listAll = async (id: string) =>
+    (await Promise.all(scopes.map((ns) => listObjects(api, kind(id), { namespace: ns })))).flatMap((l) => l.items);
+  const [version, pods, deployments, events, nodes, namespaces] = await Promise.all([
+    api<{ gitVersion: string }>({ path: "/version" })
+      .then((v) => v.gitVersion)
+      .catch(() => null),
+    listAll("pods"),
+    listAll("deployments.apps"),
+    listAll("events"),
+    allowed === "all" ? listObjects(api, kind("nodes")).then((l) => l.items) : Promise.resolve(null),
+    allowed === "all"
+      ? listObjects(api, kind("namespaces")).then((l) => l.items.length)
+      : Promise.resolve(allowed.length),
+  ]);
+  const phase = (p: KubeObject) => (p.status as { phase?: string } | undefined)?.phase;
+  const active = pods.filter((p) => phase(p) === "Running" || phase(p) === "Pending");
+  return {
+    version,
+    nodes: nodes && {
+      ready: nodes.filter((n) => condition(n, "Ready") === "True").length,
+      notReady: nodes.filter((n) => condition(n, "Ready") !== "True").length,
+    },
+    capacity: nodes && {
+      cpu: nodes.reduce(
+        (s, n) => s + quantity((n.status as { allocatable?: Record<string, string> })?.allocatable?.cpu),
+        0,
+      ),
+      memoryBytes: nodes.reduce(
+        (s, n) => s + quantity((n.status as { allocatable?: Record<string, string> })?.allocatable?.memory),
+        0,
+      ),
+      cpuRequested: active.reduce((s, p) => s + podRequests(p, "cpu"), 0),
+      memoryRequested: active.reduce((s, p) => s + podRequests(p, "memory"), 0),
+    },
+    namespaces,
+    pods: {
+      running: pods.filter((p) => phase(p) === "Running").length,
+      pending: pods.filter((p) => phase(p) === "Pending").length,
+      failed: pods.filter((p) => phase(p) === "Failed").length,
+      succeeded: pods.filter((p) => phase(p) === "Succeeded").length,
+    },
+    deployments: {
+      healthy: deployments.filter((d) => kind("deployments.apps").health?.(d) !== "warn").length,
+      degraded: deployments.filter((d) => kind("deployments.apps").health?.(d) === "warn").length,
+    },
+    warnings: events
+      .filter((e) => e.type === "Warning")
+      .map((e) => ({
+        namespace: e.metadata.namespace ?? "",
+        object: `${(e.involvedObject as { kind?: string })?.kind}/${(e.involvedObject as { name?: string })?.name}`,
+        reason: String(e.reason ?? ""),
+        message: String(e.message ?? ""),
+        last: (e.lastTimestamp as string | undefined) ?? e.metadata.creationTimestamp ?? null,
+      }))
+      .sort((a, b) => String(b.last).localeCompare(String(a.last)))
+      .slice(0, 20),
+  };
+}
