@@ -1,0 +1,77 @@
+// A cluster in Chromium: its overview, a namespace picked for the deployments list, a deployment's
+// page where it is scaled (the cluster changes and the page shows it), its pods reached through the
+// pods list, and a pod's logs opened from its page.
+import { readFileSync } from "node:fs";
+import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
+import { expect, test } from "@playwright/test";
+import { readTestEnv } from "../../scripts/testenv/state";
+import { addEndpoint, base, signInAsAdmin } from "./support";
+
+const cluster = readTestEnv().kubernetes[0]!;
+const namespace = `e2e-kube-${Date.now()}`;
+const kc = new KubeConfig();
+kc.loadFromFile(cluster.adminKubeconfig);
+const apps = kc.makeApiClient(AppsV1Api);
+const core = kc.makeApiClient(CoreV1Api);
+
+test.afterAll(async () => {
+  await core.deleteNamespace({ name: namespace }).catch(() => {});
+});
+
+test("overview, namespace, scale a deployment from its page, open a pod and its logs", async ({ page }) => {
+  await signInAsAdmin(page);
+  const id = await addEndpoint(page, {
+    name: `kube-${namespace}`,
+    connection: {
+      kind: "kubernetes-kubeconfig",
+      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
+      context: "admin",
+    },
+  });
+  await core.createNamespace({ body: { metadata: { name: namespace } } });
+  await apps.createNamespacedDeployment({
+    namespace,
+    body: {
+      metadata: { name: "shop", namespace },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: "shop" } },
+        template: {
+          metadata: { labels: { app: "shop" } },
+          spec: {
+            containers: [{ name: "main", image: "dashboard-test/busybox:1", command: ["emit-lines", "1", "0"] }],
+          },
+        },
+      },
+    },
+  });
+
+  await page.goto(`${base()}/endpoints/${id}`);
+  await expect(page.getByTestId("cluster-overview")).toContainText(cluster.version);
+
+  await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Deployments" }).click();
+  await page.getByLabel("Namespace").selectOption(namespace);
+  await expect(page).toHaveURL(new RegExp(`namespace=${namespace}`));
+  const rows = page.getByTestId("kube-row");
+  await expect(rows).toHaveCount(1);
+  await rows.getByRole("link", { name: "shop" }).click();
+
+  await expect(page.getByRole("heading", { name: /Deployment shop/ })).toBeVisible();
+  await page.getByLabel("Replicas").fill("3");
+  await page.getByRole("button", { name: "Scale" }).click();
+  await expect
+    .poll(async () => (await apps.readNamespacedDeployment({ name: "shop", namespace })).spec?.replicas)
+    .toBe(3);
+  await expect(page.getByTestId("object-yaml")).toContainText("replicas: 3");
+
+  // The pods of the deployment, in the same namespace (remembered from the list).
+  await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Pods" }).click();
+  await expect(page).toHaveURL(new RegExp(`namespace=${namespace}`));
+  await expect.poll(async () => page.getByTestId("kube-row").count(), { timeout: 30_000 }).toBe(3);
+  await page.getByTestId("kube-row").first().getByRole("link").click();
+  await expect(page.getByRole("heading", { name: /Pod shop-/ })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Logs" }).click();
+  await expect(page).toHaveURL(/\/logs\?s=/);
+  await expect(page.getByTestId("log-status")).toHaveText("● live");
+  await expect(page.getByTestId("log-line").first()).toContainText("pod line");
+});
