@@ -7,7 +7,8 @@ import { useState } from "react";
 import { api } from "@/lib/client/api";
 import { encodeSource } from "@/lib/client/log-sources-param";
 import { WORKLOAD_KINDS, type WorkloadKind } from "@/lib/kube/workload-kinds";
-import { KUBE_ACTION_PERMISSIONS, type KubeActionName, type KubeKind, type KubeObject } from "@/lib/kube/kinds/kind";
+import { KUBE_ACTION_PERMISSIONS, type KubeActionName, type KubeObject } from "@/lib/kube/kinds/kind";
+import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -38,7 +39,7 @@ function applicable(action: KubeActionName, object: KubeObject): boolean {
   return true;
 }
 
-function logsHref(endpointId: string, kind: KubeKind, object: KubeObject): string | null {
+function logsHref(endpointId: string, kind: KubeKindInfo, object: KubeObject): string | null {
   const namespace = object.metadata.namespace ?? "";
   if (kind.kind === "Pod")
     return `/logs?s=${encodeSource({ endpointId, target: { kind: "pod", namespace, pod: object.metadata.name } })}`;
@@ -49,7 +50,7 @@ function logsHref(endpointId: string, kind: KubeKind, object: KubeObject): strin
 
 export function KubeActions(props: {
   endpointId: string;
-  kind: KubeKind;
+  kind: KubeKindInfo;
   resource: string;
   object: KubeObject;
   access: EndpointAccess;

@@ -9,7 +9,7 @@ import { parseLabelSelector } from "@/lib/client/label-selector";
 import { kubeAge, useNow } from "@/lib/client/use-now";
 import { useKubeRows } from "@/lib/client/use-kube-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
-import { builtInKind } from "@/lib/kube/kinds/catalog";
+import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import type { CellValue, Health } from "@/lib/kube/kinds/kind";
 import type { KubeRow } from "@/lib/kube/kinds/row";
 import { Alert } from "../ui/alert";
@@ -30,13 +30,14 @@ function compare(a: CellValue, b: CellValue, type: string | undefined): number {
 export function KubeList({
   endpointId,
   resource,
+  kind,
   namespace,
 }: {
   endpointId: string;
   resource: string;
+  kind: KubeKindInfo;
   namespace: string | null;
 }) {
-  const kind = builtInKind(resource)!;
   const { rows, error, loading } = useKubeRows({ endpointId, resource, namespace });
   const [text, setText] = useState("");
   const [selector, setSelector] = useState("");

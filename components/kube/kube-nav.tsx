@@ -9,7 +9,7 @@ import { resourceId, type KubeKind } from "@/lib/kube/kinds/kind";
 
 const CATEGORIES: KubeKind["category"][] = ["Workloads", "Network", "Config", "Storage", "Cluster", "Access"];
 
-export function KubeNav({ endpointId }: { endpointId: string }) {
+export function KubeNav({ endpointId, custom }: { endpointId: string; custom: { id: string; title: string }[] }) {
   const path = usePathname();
   const namespace = useSearchParams().get("namespace");
   const base = `/endpoints/${endpointId}`;
@@ -35,6 +35,15 @@ export function KubeNav({ endpointId }: { endpointId: string }) {
           })}
         </div>
       ))}
+      {custom.length ? (
+        <div>
+          <div className="px-2 pb-1 text-xs uppercase tracking-wide text-muted">Custom resources</div>
+          {custom.map((k) => {
+            const href = `${base}/kube/${k.id}`;
+            return link(href, k.title, path === href || path.startsWith(`${href}/`));
+          })}
+        </div>
+      ) : null}
     </nav>
   );
 }

@@ -6,7 +6,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { kubeAge, useNow } from "@/lib/client/use-now";
-import { BUILT_IN_KINDS, builtInKind } from "@/lib/kube/kinds/catalog";
+import { BUILT_IN_KINDS } from "@/lib/kube/kinds/catalog";
+import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { resourceId, type KubeObject } from "@/lib/kube/kinds/kind";
 import type { KubeEventRow } from "@/lib/kube/object-view";
 import type { EndpointAccess } from "@/lib/rbac/can";
@@ -48,11 +49,11 @@ function ownerResource(kind: string, apiVersion: string): string | null {
 export function KubeObjectView(props: {
   endpointId: string;
   resource: string;
+  kind: KubeKindInfo;
   initial: { object: KubeObject; yaml: string; events: KubeEventRow[] };
   access: EndpointAccess;
 }) {
-  const { endpointId, resource, access } = props;
-  const kind = builtInKind(resource)!;
+  const { endpointId, resource, access, kind } = props;
   const [object, setObject] = useState<KubeObject | null>(props.initial.object);
   const [revealed, setRevealed] = useState<Record<string, { value: string; encoding: string }> | null>(null);
   const now = useNow();

@@ -2,6 +2,8 @@ import type { ReactNode } from "react";
 import { requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { DockerTabs } from "@/components/docker/docker-tabs";
 import { KubeNav } from "@/components/kube/kube-nav";
+import { customKinds } from "@/lib/kube/discovery";
+import { resourceId } from "@/lib/kube/kinds/kind";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +16,15 @@ export default async function EndpointLayout({
 }) {
   const { id } = await params;
   const { endpoint } = await requirePageEndpoint(id);
-  if (endpoint.kind === "KUBERNETES")
+  if (endpoint.kind === "KUBERNETES") {
+    const custom = (await customKinds(endpoint)).map((k) => ({ id: resourceId(k), title: k.title }));
     return (
       <div className="flex gap-6">
-        <KubeNav endpointId={endpoint.id} />
+        <KubeNav endpointId={endpoint.id} custom={custom} />
         <div className="min-w-0 flex-1 space-y-4">{children}</div>
       </div>
     );
+  }
   return (
     <div className="space-y-4">
       <DockerTabs endpointId={endpoint.id} />

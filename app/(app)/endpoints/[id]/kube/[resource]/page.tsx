@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
-import { builtInKind } from "@/lib/kube/kinds/catalog";
+import { kindInfo } from "@/lib/kube/kinds/kind-info";
+import { findKind } from "@/lib/kube/resolve-kind";
 import { namespacesFor } from "@/lib/kube/page-namespaces";
 import { KubeList } from "@/components/kube/kube-list";
 import { NamespacePicker } from "@/components/kube/namespace-picker";
@@ -19,8 +20,9 @@ export default async function KubeListPage({
   const { id, resource } = await params;
   const { namespace } = await searchParams;
   const { subject, endpoint } = await requirePageEndpoint(id);
-  const kind = builtInKind(resource);
-  if (endpoint.kind !== "KUBERNETES" || !kind) notFound();
+  if (endpoint.kind !== "KUBERNETES") notFound();
+  const kind = await findKind(endpoint, resource).catch(() => undefined);
+  if (!kind) notFound();
   const namespaces = await readUpstream(endpoint, () => namespacesFor(subject, endpoint));
   return (
     <div className="space-y-3">
@@ -33,7 +35,12 @@ export default async function KubeListPage({
         ) : null}
       </div>
       {"error" in namespaces ? <Alert>{namespaces.error}</Alert> : null}
-      <KubeList endpointId={endpoint.id} resource={resource} namespace={kind.namespaced ? (namespace ?? null) : null} />
+      <KubeList
+        endpointId={endpoint.id}
+        resource={resource}
+        kind={kindInfo(kind)}
+        namespace={kind.namespaced ? (namespace ?? null) : null}
+      />
     </div>
   );
 }

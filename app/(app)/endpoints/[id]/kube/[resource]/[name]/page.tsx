@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
 import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { kubeApi } from "@/lib/kube/kube-api";
-import { builtInKind } from "@/lib/kube/kinds/catalog";
+import { kindInfo } from "@/lib/kube/kinds/kind-info";
+import { findKind } from "@/lib/kube/resolve-kind";
 import { objectView } from "@/lib/kube/object-view";
 import { authorize, roleIn } from "@/lib/rbac/authorize";
 import { KubeObjectView } from "@/components/kube/kube-object-view";
@@ -20,8 +21,9 @@ export default async function KubeObjectPage({
   const { id, resource, name: rawName } = await params;
   const { namespace: asked } = await searchParams;
   const { subject, endpoint } = await requirePageEndpoint(id);
-  const kind = builtInKind(resource);
-  if (endpoint.kind !== "KUBERNETES" || !kind) notFound();
+  if (endpoint.kind !== "KUBERNETES") notFound();
+  const kind = await findKind(endpoint, resource).catch(() => undefined);
+  if (!kind) notFound();
   const namespace = kind.namespaced ? asked : undefined;
   const name = decodeURIComponent(rawName);
   if (!authorize(subject, "resource.read", { endpointId: endpoint.id, namespace }).allowed)
@@ -33,6 +35,7 @@ export default async function KubeObjectPage({
       key={view.data.object.metadata.resourceVersion}
       endpointId={endpoint.id}
       resource={resource}
+      kind={kindInfo(kind)}
       initial={view.data}
       access={{ role: roleIn(subject, endpoint.id, namespace), isAdmin: subject.isAdmin }}
     />
