@@ -32,6 +32,7 @@ export async function listAllPages(options: {
   ref: KubeResourceRef;
   namespace: string | null;
   signal: AbortSignal;
+  pageSize?: number;
 }): Promise<FullList> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -43,7 +44,8 @@ export async function listAllPages(options: {
   }
 }
 
-async function listOnce({ kc, ref, namespace, signal }: Parameters<typeof listAllPages>[0]): Promise<FullList> {
+async function listOnce(options: Parameters<typeof listAllPages>[0]): Promise<FullList> {
+  const { kc, ref, namespace, signal } = options;
   const path = resourcePath(ref, { namespace: namespace ?? undefined });
   // Items of a list carry no apiVersion/kind; watch events do. Give stored objects both.
   const apiVersion = ref.group ? `${ref.group}/${ref.version}` : ref.version;
@@ -51,7 +53,7 @@ async function listOnce({ kc, ref, namespace, signal }: Parameters<typeof listAl
   let resourceVersion = "";
   let token: string | undefined;
   do {
-    const query = new URLSearchParams({ limit: String(LIST_PAGE_SIZE) });
+    const query = new URLSearchParams({ limit: String(options.pageSize ?? LIST_PAGE_SIZE) });
     if (token) query.set("continue", token);
     const page = await getJson<ListPage>(kc, `${path}?${query}`, signal);
     const kind = page.kind?.replace(/List$/, "");

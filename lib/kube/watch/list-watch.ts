@@ -35,6 +35,8 @@ export interface ListWatchOptions {
   kubeConfig(): Promise<KubeConfig>;
   /** Names the endpoint in messages. */
   address: string;
+  /** Objects per list page (tests page small lists). */
+  pageSize?: number;
   onChanges(changes: ObjectChange[]): void;
   onProblem(error: string | null): void;
 }
@@ -85,7 +87,7 @@ export class ListWatch {
   }
 
   private scope() {
-    return { ref: this.options.ref, namespace: this.options.namespace };
+    return { ref: this.options.ref, namespace: this.options.namespace, pageSize: this.options.pageSize };
   }
 
   private async loop(): Promise<void> {

@@ -15,6 +15,8 @@ export const WATCH_BATCH_MS = 75;
 export interface WatchCacheOptions {
   idleMs?: number;
   batchMs?: number;
+  /** Objects per list page (default LIST_PAGE_SIZE). */
+  pageSize?: number;
   /** Read on every reconnect, so a changed credential is used and a deleted endpoint stops. */
   loadEndpoint?: (endpointId: string) => Promise<Endpoint | null>;
   log?: (message: string) => void;
@@ -68,6 +70,7 @@ export class SharedKubeWatchCache implements KubeWatchCache {
         ref,
         namespace,
         address: endpoint.name,
+        pageSize: this.options.pageSize,
         kubeConfig: async () => {
           const current = first ?? (await loadEndpoint(endpoint.id));
           first = null;
