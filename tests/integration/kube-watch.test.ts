@@ -285,4 +285,51 @@ describe("the watch cache (in this process, against the API server)", () => {
       cache.stopAll();
     }
   });
+  it("resumes a dropped watch from its resourceVersion: what changed meanwhile arrives once, without a relist", async () => {
+    const cache = new cacheModule.SharedKubeWatchCache();
+    const changes: ObjectChange[] = [];
+    const handle = cache.acquire(endpoint, { ref: widgets, namespace }, (batch) => changes.push(...batch));
+    try {
+      await handle.ready;
+      const before = handle.list().length;
+      const upstream = cache.__resumeFrom(endpoint.id, { ref: widgets, namespace }, null, async () => {
+        await createWidget("w8", 8);
+        await custom.deleteNamespacedCustomObject({ ...widgetApi, name: "w3" });
+      });
+      const summary = () => changes.map((c) => `${c.type} ${c.object.metadata.name}`).sort();
+      await expect.poll(summary, { timeout: 15_000 }).toEqual(["added w8", "deleted w3"]);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(changes).toHaveLength(2);
+      expect(upstream.relists).toBe(0);
+      expect(handle.list()).toHaveLength(before);
+    } finally {
+      handle.release();
+      cache.stopAll();
+    }
+  });
+
+  it("tells holders when the upstream is lost, and when it is back", async () => {
+    let reachable = true;
+    const cache = new cacheModule.SharedKubeWatchCache({ loadEndpoint: async () => (reachable ? endpoint : null) });
+    const changes: ObjectChange[] = [];
+    const handle = cache.acquire(endpoint, { ref: widgets, namespace }, (batch) => changes.push(...batch));
+    const problems: (string | null)[] = [];
+    try {
+      await handle.ready;
+      handle.onProblem((problem) => problems.push(problem));
+      cache.__resumeFrom(endpoint.id, { ref: widgets, namespace }, null, async () => {
+        reachable = false;
+      });
+      await expect
+        .poll(() => problems, { timeout: 10_000 })
+        .toEqual([expect.stringMatching(/^lost the watch of widgets: .*the endpoint was deleted; re-connecting$/)]);
+      reachable = true;
+      await expect.poll(() => problems.at(-1), { timeout: 10_000 }).toBeNull();
+      await createWidget("w9", 9);
+      await expect.poll(() => changes.map((c) => `${c.type} ${c.object.metadata.name}`)).toEqual(["added w9"]);
+    } finally {
+      handle.release();
+      cache.stopAll();
+    }
+  });
 });

@@ -73,13 +73,17 @@ export class ListWatch {
     this.sleeping?.wake();
   }
 
-  /** Test hook: drop the watch, run `whileDown`, then resume from `resourceVersion`. */
-  __resumeFrom(resourceVersion: string, whileDown: () => Promise<void> = async () => {}): void {
+  /**
+   * Test hook: drop the watch, run `whileDown`, then resume from `resourceVersion` (null: from
+   * where it was, as after a broken connection).
+   */
+  __resumeFrom(resourceVersion: string | null, whileDown: () => Promise<void> = async () => {}): void {
     this.pending = async () => {
       await whileDown();
-      this.resourceVersion = resourceVersion;
+      if (resourceVersion !== null) this.resourceVersion = resourceVersion;
     };
     this.current?.interrupt();
+    this.sleeping?.wake();
   }
 
   private get signal(): AbortSignal {
@@ -165,6 +169,9 @@ export class ListWatch {
       seconds * 1000 + DEAD_AFTER_EXTRA_MS,
     );
     this.current = { interrupt: () => finish({ kind: "interrupted" }) };
+    // Asked for while no watch was open (being set up, or waiting to retry): the next one yields.
+    if (this.pending) finish({ kind: "interrupted" });
+    if (settled) return outcome;
     const startedAt = Date.now();
     live.controller = await new Watch(kc).watch(
       resourcePath(this.options.ref, { namespace: this.options.namespace ?? undefined }),

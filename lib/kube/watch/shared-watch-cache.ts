@@ -54,8 +54,13 @@ export class SharedKubeWatchCache implements KubeWatchCache {
     for (const entry of [...this.entries.values()]) entry.stop();
   }
 
-  /** Test hook: see ListWatch.__resumeFrom. Returns the watch's relist count before the call. */
-  __resumeFrom(endpointId: string, scope: Omit<WatchScope, "endpointId">, rv: string, whileDown?: () => Promise<void>) {
+  /** Test hook: see ListWatch.__resumeFrom. Returns that upstream (its relist count, for one). */
+  __resumeFrom(
+    endpointId: string,
+    scope: Omit<WatchScope, "endpointId">,
+    rv: string | null,
+    whileDown?: () => Promise<void>,
+  ) {
     const entry = this.entries.get(scopeKey(endpointId, scope.ref, scope.namespace));
     if (!entry) throw new Error("no such watch");
     entry.upstream.__resumeFrom(rv, whileDown);
