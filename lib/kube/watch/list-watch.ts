@@ -3,30 +3,15 @@
 // backoff when it failed), and 410 Gone — as an HTTP status or an ERROR event — relists and
 // reports the difference. Everything it learns goes to `onChanges` at once; batching is the
 // cache entry's job.
-import { Watch, type KubeConfig } from "@kubernetes/client-node";
+import type { KubeConfig } from "@kubernetes/client-node";
 import { describeUpstreamError } from "../../endpoints/upstream-error";
-import { resourcePath, type KubeObject, type KubeResourceRef } from "../kinds/kind";
-import { KubeHttpError } from "../raw-request";
+import { resourcePath, type KubeResourceRef } from "../kinds/kind";
 import { listAllPages } from "./list-pages";
 import { ObjectStore } from "./object-store";
 import type { ObjectChange } from "./watch-cache";
+import { openWatch, type WatchOutcome, type WatchRequest } from "./watch-request";
 
 const RETRY_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
-/**
- * The API server is asked to end each watch after 5–10 minutes (as client-go does), and a watch
- * still open 30 s past that is taken for a dead connection: client-node's Watch has no read
- * timeout, and a silently dropped connection would otherwise look like a quiet cluster forever.
- */
-const WATCH_SECONDS = { min: 300, max: 600 };
-const DEAD_AFTER_EXTRA_MS = 30_000;
-/** A watch that ends sooner than this, without error, counts as a failure (no tight loops). */
-const HEALTHY_WATCH_MS = 5_000;
-
-type Outcome =
-  | { kind: "closed"; healthy: boolean }
-  | { kind: "expired" }
-  | { kind: "failed"; error: unknown }
-  | { kind: "interrupted" };
 
 export interface ListWatchOptions {
   ref: KubeResourceRef;
@@ -49,7 +34,7 @@ export class ListWatch {
   private events = 0;
   private resourceVersion = "";
   private stopped = new AbortController();
-  private current: { interrupt(): void } | null = null;
+  private current: WatchRequest | null = null;
   private pending: (() => Promise<void>) | null = null;
   private sleeping: { timer: NodeJS.Timeout; wake(): void } | null = null;
 
@@ -101,7 +86,7 @@ export class ListWatch {
     /** A relist whose watch has not yet received anything: a second 410 then waits a backoff. */
     let freshList = false;
     while (!this.signal.aborted) {
-      let outcome: Outcome;
+      let outcome: WatchOutcome;
       const eventsBefore = this.events;
       try {
         if (needsList) {
@@ -112,13 +97,16 @@ export class ListWatch {
         outcome = await this.watchOnce(() => {
           if (troubled) this.options.onProblem(null);
           troubled = false;
-          failures = 0;
         });
       } catch (error) {
         outcome = { kind: "failed", error };
       }
       if (this.signal.aborted) return;
-      if (this.events > eventsBefore) freshList = false;
+      const progressed = this.events > eventsBefore || (outcome.kind === "closed" && outcome.healthy);
+      if (progressed) {
+        freshList = false;
+        failures = 0;
+      }
       if (outcome.kind === "interrupted") {
         const pending = this.pending;
         this.pending = null;
@@ -148,63 +136,28 @@ export class ListWatch {
     if (changes.length) this.options.onChanges(changes);
   }
 
-  /** One watch request, until it ends; `connected` runs once the API server accepted it. */
-  private async watchOnce(connected: () => void): Promise<Outcome> {
+  /** One watch request from the last resourceVersion, until it ends. */
+  private async watchOnce(connected: () => void): Promise<WatchOutcome> {
     const kc = await this.options.kubeConfig();
-    const seconds = WATCH_SECONDS.min + Math.floor(Math.random() * (WATCH_SECONDS.max - WATCH_SECONDS.min));
-    let settle!: (outcome: Outcome) => void;
-    // Set once the request is answered; the done callback may run before that (HTTP errors).
-    const live: { controller?: AbortController } = {};
-    let settled = false;
-    const outcome = new Promise<Outcome>((resolve) => (settle = resolve));
-    const finish = (result: Outcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      live.controller?.abort();
-      settle(result);
-    };
-    const deadline = setTimeout(
-      () => finish({ kind: "failed", error: new Error("timed out: the watch went silent") }),
-      seconds * 1000 + DEAD_AFTER_EXTRA_MS,
-    );
-    this.current = { interrupt: () => finish({ kind: "interrupted" }) };
-    // Asked for while no watch was open (being set up, or waiting to retry): the next one yields.
-    if (this.pending) finish({ kind: "interrupted" });
-    if (settled) return outcome;
-    const startedAt = Date.now();
-    live.controller = await new Watch(kc).watch(
-      resourcePath(this.options.ref, { namespace: this.options.namespace ?? undefined }),
-      { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds: seconds },
-      (type: string, object: KubeObject & { code?: number; message?: string; reason?: string }) => {
-        if (settled) return;
-        if (type === "ERROR") {
-          if (object.code === 410) return finish({ kind: "expired" });
-          return finish({
-            kind: "failed",
-            error: new KubeHttpError(object.code ?? 500, object.message ?? "watch error"),
-          });
-        }
+    // Stopped, or a resume asked for, while no watch was open: open none.
+    if (this.signal.aborted || this.pending) return { kind: "interrupted" };
+    const request = openWatch({
+      kc,
+      path: resourcePath(this.options.ref, { namespace: this.options.namespace ?? undefined }),
+      resourceVersion: this.resourceVersion,
+      onConnected: connected,
+      onEvent: (type, object) => {
         this.events++;
         const version = object.metadata?.resourceVersion;
-        if (type === "BOOKMARK") {
-          if (version) this.resourceVersion = version;
-          return;
+        if (type !== "BOOKMARK") {
+          const changes = this.store.apply(type, object);
+          if (changes.length) this.options.onChanges(changes);
         }
-        if (type !== "ADDED" && type !== "MODIFIED" && type !== "DELETED") return;
-        const changes = this.store.apply(type, object);
         if (version) this.resourceVersion = version;
-        if (changes.length) this.options.onChanges(changes);
       },
-      (error: (Error & { statusCode?: number }) | null) => {
-        if (error?.statusCode === 410) return finish({ kind: "expired" });
-        if (error) return finish({ kind: "failed", error });
-        finish({ kind: "closed", healthy: Date.now() - startedAt >= HEALTHY_WATCH_MS });
-      },
-    );
-    if (settled) live.controller.abort();
-    else connected();
-    return outcome;
+    });
+    this.current = request;
+    return request.outcome;
   }
 
   private sleep(ms: number): Promise<void> {
