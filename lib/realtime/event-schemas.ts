@@ -6,7 +6,7 @@ import { containerRef } from "../docker/names";
 import { containerName as kubeContainerName, namespaceName, objectName } from "../kube/names";
 import { WORKLOAD_KINDS } from "../kube/workload-kinds";
 import type { ClientToServerEvents } from "./events";
-import { MAX_SEARCH_SUBSCRIPTIONS } from "./limits";
+import { MAX_SEARCH_SUBSCRIPTIONS, MAX_WATCH_NAMESPACES } from "./limits";
 
 const id = z.string().min(1).max(64);
 const kubeSelector = z
@@ -59,6 +59,18 @@ export const CLIENT_EVENT_SCHEMAS = {
   "endpoints:watch": z.undefined(),
   "docker:watch": z.object({ endpointId: id }),
   "docker:unwatch": z.object({ endpointId: id }),
+  "kube:watch": z.object({
+    endpointId: id,
+    // Resolved by the handler, which names the unknown id in its answer.
+    resource: z.string().min(1).max(300),
+    namespaces: z
+      .array(namespaceName)
+      .min(1)
+      .max(MAX_WATCH_NAMESPACES, `at most ${MAX_WATCH_NAMESPACES} namespaces per watch`)
+      .transform((names) => [...new Set(names)])
+      .optional(),
+  }),
+  "kube:unwatch": z.object({ watchId: id }),
   "logs:subscribe": z.object({
     endpointId: id,
     target: logTarget,

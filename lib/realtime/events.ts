@@ -1,6 +1,7 @@
 // The one map of socket event → payload, shared by the server and the browser.
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
+import type { KubeRow } from "../kube/kinds/row";
 import type { WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
 import type { LogTarget } from "../streams/log-target";
@@ -28,6 +29,14 @@ export interface ServerToClientEvents {
   "logs:frame": (frame: WireFrame, ack: () => void) => void;
   /** Sources joined or left a subscription (pods of a workload, containers with a label). */
   "logs:members": (event: { subscriptionId: string; joined: LogMember[]; left: string[] }) => void;
+  /** Changes to a kube:watch's rows, in batches: rows to add or replace, and uids of rows gone. */
+  "kube:rows": (event: { watchId: string; upserts: KubeRow[]; deletes: string[] }) => void;
+  /**
+   * The upstream watch was lost (`error`; being re-established, rows may be stale) or is back
+   * (`error: null`); `closed`: the server ended this watch (access revoked or changed, endpoint
+   * deleted) and sends nothing more for it.
+   */
+  "kube:watch-status": (event: { watchId: string; error: string | null; closed: boolean }) => void;
   /** Sent just before the server closes the socket: the user was disabled, the session expired… */
   "session:ended": (event: { reason: string }) => void;
 }
@@ -49,11 +58,22 @@ export interface ClientToServerEvents {
   /** Follow a Docker endpoint's events (containers, images, volumes, networks). */
   "docker:watch": (request: { endpointId: string }, ack: Ack<{ connected: boolean }>) => void;
   "docker:unwatch": (request: { endpointId: string }, ack?: Ack<null>) => void;
+  /** Follow a Kubernetes resource's objects as list rows: the current rows now, then kube:rows. */
+  "kube:watch": (request: KubeWatchRequest, ack: Ack<{ watchId: string; rows: KubeRow[] }>) => void;
+  "kube:unwatch": (request: { watchId: string }, ack?: Ack<null>) => void;
   /** Follow a container's logs: the last `tail` lines, or everything after `since` (resume). */
   "logs:subscribe": (request: LogSubscribeRequest, ack: Ack<{ subscriptionId: string; label: string }>) => void;
   "logs:unsubscribe": (request: { subscriptionId: string }, ack?: Ack<null>) => void;
   /** grep with context across the recent lines the server holds for these subscriptions. */
   "logs:search": (request: LogSearchRequest, ack: Ack<LogSearchResult>) => void;
+}
+
+export interface KubeWatchRequest {
+  endpointId: string;
+  /** A resource id as in dashboard URLs: "pods", "deployments.apps". */
+  resource: string;
+  /** Omitted: every namespace the user may read (ignored for cluster-wide kinds, which refuse it). */
+  namespaces?: string[];
 }
 
 /** One source inside a subscription: `key` tags its frames. */

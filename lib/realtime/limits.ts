@@ -11,3 +11,7 @@ export const MAX_SEARCH_SUBSCRIPTIONS = 50;
 export const ACCESS_RECHECK_MS = 2_500;
 /** How long a viewer has to acknowledge a frame of log lines. */
 export const FRAME_ACK_TIMEOUT_MS = 30_000;
+/** Kubernetes resource watches (kube:watch) open at once on one socket (one browser tab). */
+export const MAX_KUBE_WATCHES_PER_SOCKET = 20;
+/** Namespaces one kube:watch may name (omit them to watch every namespace you may read). */
+export const MAX_WATCH_NAMESPACES = 100;

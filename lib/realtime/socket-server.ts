@@ -6,6 +6,7 @@ import { loadSubject } from "../rbac/load-subject";
 import { startAccessRecheck, type AccessGuard } from "./access-recheck";
 import { attachDockerWatch } from "./docker-watch";
 import { ADMIN_ROOM, endpointRoom, type RealtimeServer } from "./hub";
+import { attachKubeWatch } from "./kube-watch";
 import { attachLogsWatch } from "./logs-watch";
 import { authenticateHandshake } from "./socket-auth";
 import { SocketRequestError, onEvent } from "./socket-handler";
@@ -61,8 +62,9 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   });
   const docker = attachDockerWatch(io, log);
   const logs = attachLogsWatch(io, log);
+  const kube = attachKubeWatch(io, log);
   return startAccessRecheck(io, {
-    guards: [endpointRoomsGuard, docker.guard, logs.guard],
+    guards: [endpointRoomsGuard, docker.guard, logs.guard, kube.guard],
     sweeps: [docker.sweep],
     log,
   });
