@@ -38,7 +38,7 @@ export function KubeList({
   kind: KubeKindInfo;
   namespace: string | null;
 }) {
-  const { rows, error, loading } = useKubeRows({ endpointId, resource, namespace });
+  const { rows, error, loading, stale } = useKubeRows({ endpointId, resource, namespace });
   const [text, setText] = useState("");
   const [selector, setSelector] = useState("");
   const [sort, setSort] = useState<SortKey>({ column: "name", descending: false });
@@ -103,6 +103,13 @@ export function KubeList({
         />
         <span className="ml-auto text-muted" data-testid="row-count">
           {loading ? "loading…" : `${shown.length} of ${rows.length}`}
+        </span>
+        <span
+          className={stale ? "text-warn" : "text-ok"}
+          data-testid="kube-live"
+          title={stale ?? "updates as the cluster changes"}
+        >
+          {stale ? "● reconnecting" : loading ? "" : "● live"}
         </span>
       </div>
       {"error" in parsedSelector ? <Alert>{parsedSelector.error}</Alert> : null}

@@ -1,13 +1,27 @@
 // A list of one resource as a person may see it: every namespace their grants allow (or the one
-// they asked for), rows computed by the kind's descriptor. Cluster-scoped kinds need a grant
-// without namespace limits.
+// they asked for), rows computed by the kind's descriptor. Served from the shared watch cache (one
+// cluster-wide list+watch, kept warm for everyone); when the endpoint's own credentials may not
+// list cluster-wide, each namespace is read directly. Cluster-scoped kinds need a grant without
+// namespace limits.
 import type { Endpoint } from "../db/client";
+import { UpstreamError } from "../endpoints/upstream-error";
 import { forbidden } from "../errors";
 import { allowedNamespaces, type Subject } from "../rbac/authorize";
 import type { KubeApi } from "./kube-api";
-import type { KubeKind } from "./kinds/kind";
+import type { KubeKind, KubeObject } from "./kinds/kind";
 import { toRow, type KubeRow } from "./kinds/row";
 import { listObjects } from "./resources";
+import { kubeWatchCache } from "./watch/shared-watch-cache";
+
+async function fromCache(endpoint: Endpoint, kind: KubeKind): Promise<KubeObject[]> {
+  const handle = kubeWatchCache().acquire(endpoint, { ref: kind, namespace: null });
+  try {
+    await handle.ready;
+    return handle.list();
+  } finally {
+    handle.release(); // the cache keeps it a while for the next reader
+  }
+}
 
 export async function listRowsFor(
   subject: Subject,
@@ -19,13 +33,17 @@ export async function listRowsFor(
   const allowed = allowedNamespaces(subject, endpoint.id);
   if (!kind.namespaced && allowed !== "all")
     throw forbidden(`${kind.title} are cluster-wide; your access is limited to namespaces`);
-  const scopes: (string | null)[] = !kind.namespaced
-    ? [null]
-    : namespace
-      ? [namespace]
-      : allowed === "all"
-        ? [null]
-        : allowed;
-  const lists = await Promise.all(scopes.map((ns) => listObjects(api, kind, { namespace: ns })));
-  return lists.flatMap((l) => l.items.map((o) => toRow(kind, o)));
+  const wanted = namespace ? [namespace] : allowed === "all" ? null : allowed;
+  let objects: KubeObject[];
+  try {
+    objects = await fromCache(endpoint, kind);
+  } catch (error) {
+    if (!(error instanceof UpstreamError && error.status === 403) || !wanted) throw error;
+    objects = (await Promise.all(wanted.map((ns) => listObjects(api, kind, { namespace: ns })))).flatMap(
+      (l) => l.items,
+    );
+  }
+  const visible =
+    wanted && kind.namespaced ? objects.filter((o) => wanted.includes(o.metadata.namespace ?? "")) : objects;
+  return visible.map((o) => toRow(kind, o));
 }

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { db, type Endpoint } from "../db/client";
 import { UpstreamError } from "../endpoints/upstream-error";
 import { builtInKind } from "../kube/kinds/catalog";
+import { findKind } from "../kube/resolve-kind";
 import type { KubeKind, KubeObject } from "../kube/kinds/kind";
 import { toRow, type KubeRow } from "../kube/kinds/row";
 import type { KubeWatchCache, ObjectChange, WatchHandle } from "../kube/watch/watch-cache";
@@ -53,16 +54,27 @@ export class KubeWatcher {
       throw new SocketRequestError(
         `at most ${MAX_KUBE_WATCHES_PER_SOCKET} Kubernetes watches per tab; close some lists first`,
       );
-    const kind = builtInKind(request.resource);
-    if (!kind)
-      throw new SocketRequestError(`unknown resource "${request.resource}": name one such as pods or deployments.apps`);
     this.settingUp++;
     try {
       const subject = await loadSubject(this.socket.data.subject.userId);
       const endpoint = await db().endpoint.findUnique({ where: { id: request.endpointId } });
       if (!subject || !endpoint) throw new SocketRequestError("endpoint not found");
-      const namespaces = kubeWatchNamespaces({ subject, endpointId: endpoint.id, kind, requested: request.namespaces });
+      // Built-in kinds, or custom resources this cluster serves (discovery). Access is checked
+      // before the answer says anything about the endpoint or the resource.
+      const found = endpoint.kind === "KUBERNETES" ? await findKind(endpoint, request.resource) : undefined;
+      const checkAs = found ?? builtInKind("pods")!;
+      const namespaces = kubeWatchNamespaces({
+        subject,
+        endpointId: endpoint.id,
+        kind: checkAs,
+        requested: request.namespaces,
+      });
       if (endpoint.kind !== "KUBERNETES") throw new SocketRequestError("this endpoint is not a Kubernetes cluster");
+      if (!found)
+        throw new SocketRequestError(
+          `unknown resource "${request.resource}": name one such as pods or deployments.apps`,
+        );
+      const kind = found;
       const watchId = randomUUID();
       const entry: Entry = {
         endpointId: endpoint.id,
