@@ -95,6 +95,21 @@ describe("lists", () => {
     expect(nodes.json.rows.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("show a custom resource found by discovery with its CRD's printer columns", async () => {
+    const widgets = await admin.request<Rows & { kind: { kind: string } }>(
+      "GET",
+      `${base}/widgets.fleetdeck.test?namespace=sample`,
+    );
+    expect(widgets.status).toBe(200);
+    expect(widgets.json.kind.kind).toBe("Widget");
+    const gizmo = widgets.json.rows.find((r) => r.name === "gizmo")!;
+    // "Size" (.spec.size, an integer) and the age.
+    expect(gizmo.cells[0]).toBe(3);
+    expect(gizmo.cells).toHaveLength(2);
+    const view = await admin.request<{ yaml: string }>("GET", `${base}/widgets.fleetdeck.test/gizmo?namespace=sample`);
+    expect(view.json.yaml).toContain("size: 3");
+  });
+
   it("refuse an unknown resource in plain words", async () => {
     const unknown = await admin.request("GET", `${base}/gizmos.example.com`);
     expect(unknown.status).toBe(404);
