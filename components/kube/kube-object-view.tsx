@@ -10,9 +10,12 @@ import { BUILT_IN_KINDS } from "@/lib/kube/kinds/catalog";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { resourceId, type KubeObject } from "@/lib/kube/kinds/kind";
 import type { KubeEventRow } from "@/lib/kube/object-view";
+import type { RelatedObject } from "@/lib/kube/related";
 import type { EndpointAccess } from "@/lib/rbac/can";
 import { Alert } from "../ui/alert";
 import { KubeActions } from "./kube-actions";
+
+const HEALTH_DOT = { ok: "bg-ok", warn: "bg-warn", bad: "bg-bad", idle: "bg-muted" } as const;
 
 type Condition = { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string };
 
@@ -51,6 +54,7 @@ export function KubeObjectView(props: {
   resource: string;
   kind: KubeKindInfo;
   initial: { object: KubeObject; yaml: string; events: KubeEventRow[] };
+  related: RelatedObject[];
   access: EndpointAccess;
 }) {
   const { endpointId, resource, access, kind } = props;
@@ -167,6 +171,24 @@ export function KubeObjectView(props: {
               ))}
             </tbody>
           </table>
+        </Section>
+      ) : null}
+      {props.related.length ? (
+        <Section title="Related">
+          <ul className="grid gap-1 md:grid-cols-2" data-testid="related">
+            {props.related.map((r) => (
+              <li key={`${r.resource}/${r.namespace}/${r.name}`} className="flex items-center gap-2">
+                {r.health ? <span className={`h-2 w-2 rounded-full ${HEALTH_DOT[r.health]}`} /> : null}
+                <span className="text-muted">{r.relation}</span>
+                <Link
+                  className="text-accent hover:underline"
+                  href={`/endpoints/${endpointId}/kube/${r.resource}/${encodeURIComponent(r.name)}${r.namespace ? `?namespace=${encodeURIComponent(r.namespace)}` : ""}`}
+                >
+                  {r.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Section>
       ) : null}
       <Section title="Events">

@@ -11,17 +11,7 @@ import type { KubeApi } from "./kube-api";
 import type { KubeKind, KubeObject } from "./kinds/kind";
 import { toRow, type KubeRow } from "./kinds/row";
 import { listObjects } from "./resources";
-import { kubeWatchCache } from "./watch/shared-watch-cache";
-
-async function fromCache(endpoint: Endpoint, kind: KubeKind): Promise<KubeObject[]> {
-  const handle = kubeWatchCache().acquire(endpoint, { ref: kind, namespace: null });
-  try {
-    await handle.ready;
-    return handle.list();
-  } finally {
-    handle.release(); // the cache keeps it a while for the next reader
-  }
-}
+import { cachedObjects } from "./cached-objects";
 
 export async function listRowsFor(
   subject: Subject,
@@ -36,7 +26,7 @@ export async function listRowsFor(
   const wanted = namespace ? [namespace] : allowed === "all" ? null : allowed;
   let objects: KubeObject[];
   try {
-    objects = await fromCache(endpoint, kind);
+    objects = await cachedObjects(endpoint, kind);
   } catch (error) {
     if (!(error instanceof UpstreamError && error.status === 403) || !wanted) throw error;
     objects = (await Promise.all(wanted.map((ns) => listObjects(api, kind, { namespace: ns })))).flatMap(

@@ -126,6 +126,19 @@ describe("objects and actions", () => {
     expect(view.status).toBe(200);
     expect(view.json.yaml).toContain("name: kr-web");
     expect(view.json.yaml).not.toContain("managedFields");
+    // Its replica set and pod, found through the owner references.
+    await expect
+      .poll(
+        async () => {
+          const again = await viewer.request<{ related: { relation: string; name: string }[] }>(
+            "GET",
+            `${base}/deployments.apps/kr-web?namespace=${NS}`,
+          );
+          return again.json.related.map((r) => r.relation).sort();
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual(["pod", "replica set"]);
     const missing = await viewer.request("GET", `${base}/deployments.apps/nope?namespace=${NS}`);
     expect(missing.status).toBe(404);
     expect(missing.json.error).toMatch(/"nope" not found/);

@@ -4,6 +4,7 @@ import { kubeApi } from "@/lib/kube/kube-api";
 import { kindInfo } from "@/lib/kube/kinds/kind-info";
 import { findKind } from "@/lib/kube/resolve-kind";
 import { objectView } from "@/lib/kube/object-view";
+import { relatedObjects } from "@/lib/kube/related";
 import { authorize, roleIn } from "@/lib/rbac/authorize";
 import { KubeObjectView } from "@/components/kube/kube-object-view";
 import { Alert } from "@/components/ui/alert";
@@ -30,6 +31,7 @@ export default async function KubeObjectPage({
     return <Alert>You may not read {kind.title.toLowerCase()} here.</Alert>;
   const view = await readUpstream(endpoint, () => objectView(kubeApi(endpoint), kind, name, namespace));
   if ("error" in view) return <Alert>{view.error}</Alert>;
+  const related = await relatedObjects(subject, endpoint, kind, view.data.object).catch(() => []);
   return (
     <KubeObjectView
       key={view.data.object.metadata.resourceVersion}
@@ -37,6 +39,7 @@ export default async function KubeObjectPage({
       resource={resource}
       kind={kindInfo(kind)}
       initial={view.data}
+      related={related}
       access={{ role: roleIn(subject, endpoint.id, namespace), isAdmin: subject.isAdmin }}
     />
   );

@@ -3,6 +3,7 @@ import { endpointRoute } from "@/lib/http/endpoint-route";
 import { kubeApi } from "@/lib/kube/kube-api";
 import { namespaceName, pathSegmentName, resourceIdParam } from "@/lib/kube/names";
 import { objectView, objectYaml } from "@/lib/kube/object-view";
+import { relatedObjects } from "@/lib/kube/related";
 import { resolveKind } from "@/lib/kube/resolve-kind";
 import { deleteObject, readObject } from "@/lib/kube/resources";
 
@@ -18,9 +19,10 @@ const query = z.object({
 // the events about it.
 export const GET = endpointRoute(
   { kind: "KUBERNETES", action: "resource.read", params, query, namespace: ({ query }) => query.namespace },
-  async ({ endpoint, params, query }) => {
+  async ({ endpoint, params, query, subject }) => {
     const kind = await resolveKind(endpoint, params.resource);
-    return objectView(kubeApi(endpoint), kind, params.name, kind.namespaced ? query.namespace : undefined);
+    const view = await objectView(kubeApi(endpoint), kind, params.name, kind.namespaced ? query.namespace : undefined);
+    return { ...view, related: await relatedObjects(subject, endpoint, kind, view.object) };
   },
 );
 

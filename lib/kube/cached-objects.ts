@@ -1,0 +1,15 @@
+// Every object of a kind from the shared watch cache (one cluster-wide list+watch, kept warm a
+// while after the last reader): lists, related objects and counts read the same copy.
+import type { Endpoint } from "../db/client";
+import type { KubeKind, KubeObject } from "./kinds/kind";
+import { kubeWatchCache } from "./watch/shared-watch-cache";
+
+export async function cachedObjects(endpoint: Endpoint, kind: KubeKind): Promise<KubeObject[]> {
+  const handle = kubeWatchCache().acquire(endpoint, { ref: kind, namespace: null });
+  try {
+    await handle.ready;
+    return handle.list();
+  } finally {
+    handle.release();
+  }
+}
