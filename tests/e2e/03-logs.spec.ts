@@ -78,13 +78,15 @@ test("a merged view across a Docker engine and a Kubernetes cluster, from a perm
   const sources = page.getByLabel("Sources");
   await expect(sources.getByRole("button", { name: new RegExp(`${pod.name}/web`) })).toBeVisible();
   await say(container, "from docker");
-  appendFileSync(cluster.podLogFile, `${new Date().toISOString()} stdout F from kubernetes\n`);
+  // Unique per run: every kwok pod serves the same log file, which keeps earlier runs' lines.
+  const fromKube = `from kubernetes ${Date.now()}`;
+  appendFileSync(cluster.podLogFile, `${new Date().toISOString()} stdout F ${fromKube}\n`);
   const lines = page.getByTestId("log-lines");
   await expect(lines.getByTestId("log-line").filter({ hasText: "from docker" })).toContainText("merged-");
-  await expect(lines.getByTestId("log-line").filter({ hasText: "from kubernetes" })).toContainText(`${pod.name}/web`);
+  await expect(lines.getByTestId("log-line").filter({ hasText: fromKube })).toContainText(`${pod.name}/web`);
   // Hiding a source hides its lines.
   await sources.getByRole("button", { name: new RegExp(`${pod.name}/web`) }).click();
-  await expect(lines.getByText("from kubernetes")).toHaveCount(0);
+  await expect(lines.getByText(fromKube)).toHaveCount(0);
   await expect(lines.getByText("from docker")).toBeVisible();
 });
 

@@ -97,11 +97,13 @@ test("merged view: labels on every Docker endpoint plus a workload; a new pod jo
 
   await say(a, "needle from a");
   await say(b, "hello from b");
-  appendFileSync(cluster.podLogFile, `${new Date().toISOString()} stdout F needle from the pods\n`);
+  // Unique per run: every kwok pod serves the same log file, which keeps earlier runs' lines.
+  const needle = `needle from the pods ${stamp}`;
+  appendFileSync(cluster.podLogFile, `${new Date().toISOString()} stdout F ${needle}\n`);
   const lines = page.getByTestId("log-lines").getByTestId("log-line");
   await expect(lines.filter({ hasText: "needle from a" }).first()).toContainText(`lab-a-${stamp}`);
   await expect(lines.filter({ hasText: "hello from b" }).first()).toContainText(`lab-b-${stamp}`);
-  await expect(lines.filter({ hasText: "needle from the pods" })).toContainText("worker-");
+  await expect(lines.filter({ hasText: needle })).toContainText("worker-");
 
   // The workload scales: its new pod joins the open view.
   await apps.replaceNamespacedDeploymentScale({
@@ -110,14 +112,15 @@ test("merged view: labels on every Docker endpoint plus a workload; a new pod jo
     body: { metadata: { name: "worker", namespace }, spec: { replicas: 2 } },
   });
   await expect(sources.getByRole("button", { name: /^● worker-.*\/main$/ })).toHaveCount(2, { timeout: 30_000 });
-  appendFileSync(cluster.podLogFile, `${new Date().toISOString()} stdout F after the scale\n`);
-  await expect(lines.filter({ hasText: "after the scale" })).toHaveCount(2);
+  const afterScale = `after the scale ${stamp}`;
+  appendFileSync(cluster.podLogFile, `${new Date().toISOString()} stdout F ${afterScale}\n`);
+  await expect(lines.filter({ hasText: afterScale })).toHaveCount(2);
 
   // grep across what the server holds for every source.
   await page.getByLabel("Search every source").fill("needle");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   const results = page.getByRole("dialog", { name: "Search results" });
   await expect(results.getByTestId("search-match").filter({ hasText: "needle from a" })).not.toHaveCount(0);
-  await expect(results.getByTestId("search-match").filter({ hasText: "needle from the pods" })).not.toHaveCount(0);
+  await expect(results.getByTestId("search-match").filter({ hasText: needle })).not.toHaveCount(0);
   await expect(results.getByTestId("search-match").filter({ hasText: "hello from b" })).toHaveCount(0);
 });
