@@ -146,7 +146,7 @@ export class LogViewer {
   }
 
   private frame(subscriptionId: string, status: Pick<WireFrame, "status" | "error">): WireFrame {
-    return toWire({ lines: [], ...status }, subscriptionId, "");
+    return toWire(status, subscriptionId, "");
   }
 
   private recheckGroups(): void {
