@@ -1,5 +1,6 @@
 // Logs of one Docker container: the engine's follow stream, demultiplexed into stdout and stderr,
 // with the engine's timestamps.
+import { StringDecoder } from "node:string_decoder";
 import type Docker from "dockerode";
 import { dockerDemuxer, lineCollector } from "./docker-demux";
 import { toNanos, type LogLine } from "./log-line";
@@ -31,6 +32,18 @@ function batcher(emit: (lines: LogLine[]) => void) {
   };
 }
 
+/** A TTY's output is not multiplexed: one stream, lines as they complete. */
+function ttyLines(onLines: (lines: LogLine[]) => void): (chunk: Buffer) => void {
+  const collector = lineCollector();
+  // A chunk may end inside a character.
+  const decoder = new StringDecoder("utf8");
+  return (chunk) => {
+    const lines: LogLine[] = [];
+    collector.add("stdout", decoder.write(chunk), lines);
+    if (lines.length) onLines(lines);
+  };
+}
+
 export function dockerLogSource(options: {
   endpointId: string;
   docker: Docker;
@@ -38,6 +51,8 @@ export function dockerLogSource(options: {
   label: string;
   /** The engine's own ID (docker info), when known: the same container through two endpoints is one. */
   engineId?: string;
+  /** Whether the container has a TTY (its log is then not multiplexed), when already inspected. */
+  tty?: boolean;
 }): LogSource {
   return {
     key: `docker:${options.endpointId}:${options.containerId}`,
@@ -53,16 +68,25 @@ export function dockerLogSource(options: {
             return Number(nanos / 1_000_000_000n);
           })()
         : undefined;
-      const raw = (await container.logs({
-        follow: true,
-        stdout: true,
-        stderr: true,
-        timestamps: true,
-        tail: since ? undefined : tail,
-        since: sinceArg,
-      })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+      // A container's TTY is fixed when it is created: asked (beside the logs, not after) only
+      // when the caller did not already know.
+      const tty =
+        options.tty === undefined ? container.inspect().then((info) => info.Config.Tty) : Promise.resolve(options.tty);
+      const raw = (await container
+        .logs({
+          follow: true,
+          stdout: true,
+          stderr: true,
+          timestamps: true,
+          tail: since ? undefined : tail,
+          since: sinceArg,
+        })
+        .catch((error: unknown) => {
+          tty.catch(() => {});
+          throw error;
+        })) as unknown as NodeJS.ReadableStream & { destroy(): void };
       // The follow stream is open: it must not outlive a failed inspect.
-      const info = await container.inspect().catch((error: unknown) => {
+      const hasTty = await tty.catch((error: unknown) => {
         raw.destroy();
         throw error;
       });
@@ -74,16 +98,12 @@ export function dockerLogSource(options: {
         ended = true;
         onEnd(error);
       };
-      if (info.Config.Tty) {
-        const collector = lineCollector();
-        raw.on("data", (chunk: Buffer) => {
-          const lines: LogLine[] = [];
-          collector.add("stdout", chunk.toString("utf8"), lines);
-          if (lines.length) batch.add(lines);
-        });
-      } else {
-        raw.on("data", dockerDemuxer(batch.add));
-      }
+      const feed = hasTty ? ttyLines(batch.add) : dockerDemuxer(batch.add);
+      // Read in paused mode: the engine flushes every line as its own HTTP chunk, and read() hands
+      // over everything buffered at once, where "data" would be one event (and one parse) per line.
+      raw.on("readable", () => {
+        for (let chunk = raw.read() as Buffer | null; chunk; chunk = raw.read() as Buffer | null) feed(chunk);
+      });
       raw.on("end", () => end());
       raw.on("close", () => end());
       raw.on("error", (e: Error) => end(e));
