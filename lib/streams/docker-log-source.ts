@@ -6,32 +6,6 @@ import { dockerDemuxer, lineCollector } from "./docker-demux";
 import { toNanos, type LogLine } from "./log-line";
 import type { LogSource } from "./log-source";
 
-/**
- * The engine sends one frame per line: gather the lines of one event-loop turn into one batch,
- * so the hub and every viewer's queue handle a few large batches instead of many single lines.
- */
-function batcher(emit: (lines: LogLine[]) => void) {
-  let batch: LogLine[] = [];
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    if (!batch.length) return;
-    const lines = batch;
-    batch = [];
-    emit(lines);
-  };
-  return {
-    add(lines: LogLine[]) {
-      for (const line of lines) batch.push(line);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
-    },
-    flush,
-  };
-}
-
 /** A TTY's output is not multiplexed: one stream, lines as they complete. */
 function ttyLines(onLines: (lines: LogLine[]) => void): (chunk: Buffer) => void {
   const collector = lineCollector();
@@ -91,16 +65,16 @@ export function dockerLogSource(options: {
         throw error;
       });
       let ended = false;
-      const batch = batcher((lines) => !ended && onLines(lines));
       const end = (error?: Error) => {
         if (ended) return;
-        batch.flush();
         ended = true;
         onEnd(error);
       };
-      const feed = hasTty ? ttyLines(batch.add) : dockerDemuxer(batch.add);
+      const deliver = (lines: LogLine[]) => !ended && onLines(lines);
+      const feed = hasTty ? ttyLines(deliver) : dockerDemuxer(deliver);
       // Read in paused mode: the engine flushes every line as its own HTTP chunk, and read() hands
-      // over everything buffered at once, where "data" would be one event (and one parse) per line.
+      // over everything buffered at once (one batch for the hub), where "data" would be one event
+      // and one parse per line.
       raw.on("readable", () => {
         for (let chunk = raw.read() as Buffer | null; chunk; chunk = raw.read() as Buffer | null) feed(chunk);
       });
