@@ -46,19 +46,16 @@ export function dockerLogSource(options: {
       // when the caller did not already know.
       const tty =
         options.tty === undefined ? container.inspect().then((info) => info.Config.Tty) : Promise.resolve(options.tty);
-      const raw = (await container
-        .logs({
-          follow: true,
-          stdout: true,
-          stderr: true,
-          timestamps: true,
-          tail: since ? undefined : tail,
-          since: sinceArg,
-        })
-        .catch((error: unknown) => {
-          tty.catch(() => {});
-          throw error;
-        })) as unknown as NodeJS.ReadableStream & { destroy(): void };
+      // Its failure is handled once the logs call is answered (it must not count as unhandled before).
+      tty.catch(() => {});
+      const raw = (await container.logs({
+        follow: true,
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+        tail: since ? undefined : tail,
+        since: sinceArg,
+      })) as unknown as NodeJS.ReadableStream & { destroy(): void };
       // The follow stream is open: it must not outlive a failed inspect.
       const hasTty = await tty.catch((error: unknown) => {
         raw.destroy();
