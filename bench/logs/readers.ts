@@ -5,8 +5,7 @@ import { PassThrough, Writable } from "node:stream";
 import { Log, type KubeConfig } from "@kubernetes/client-node";
 import type Docker from "dockerode";
 import { io, type Socket } from "socket.io-client";
-import type { LogFrame } from "../../lib/streams/viewer-cursor";
-import { linesOf, type WireFrame } from "../../lib/streams/wire-frame";
+import { receiveFrame, type ReceivedFrame, type WireFrame } from "../../lib/streams/wire-frame";
 import type { LogTarget } from "../../lib/streams/log-target";
 
 export class Tally {
@@ -99,15 +98,15 @@ export async function dashboardViewer(appUrl: string, cookie: string, options: {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
   });
-  const listeners = new Set<(member: string, frame: LogFrame) => void>();
+  const listeners = new Set<(member: string, frame: ReceivedFrame) => void>();
   socket.on("logs:frame", (wire: WireFrame, ack: () => void) => {
     if (options.ackDelayMs) setTimeout(ack, options.ackDelayMs);
     else ack();
-    const frame: LogFrame = { lines: linesOf(wire), skipped: wire.skipped, status: wire.status };
+    const frame = receiveFrame(wire);
     for (const l of listeners) l(wire.member, frame);
   });
   return {
-    onFrame(listener: (member: string, frame: LogFrame) => void) {
+    onFrame(listener: (member: string, frame: ReceivedFrame) => void) {
       listeners.add(listener);
     },
     /** Resolves when the server accepted the subscription. */

@@ -167,15 +167,16 @@ export function useLogStream(options: { sources: LogSourceRef[]; start: LogStart
           source: index,
           marker: `… ${frame.skipped} lines skipped (the view could not keep up) …`,
         });
+      const received = linesOf(frame);
       // Severity is worked out once per line, as it arrives.
-      for (const l of linesOf(frame))
+      for (const l of received)
         incoming.current.push({ ...l, seq: seq.current++, source: index, severity: detectSeverity(l.text) });
-      if (frame.ts.length) lastTs[i]!.set(frame.member, frame.ts.at(-1)!);
+      if (received.length) lastTs[i]!.set(frame.member, received.at(-1)!.ts);
       if (frame.status === "reconnecting")
         setMember(index, { live: false, message: frame.error ?? "the log stream ended; waiting for it to come back" });
       if (frame.status === "live") setMember(index, { live: true, message: undefined });
       if (frame.status === "ended") setMember(index, { live: false, ended: true, message: frame.error ?? "ended" });
-      if (frame.ts.length || frame.skipped) publish();
+      if (received.length || frame.skipped) publish();
     };
     const onDisconnect = () => {
       subscriptionIds.fill(null);

@@ -28,7 +28,7 @@ import type { SubscriptionQuota } from "./subscription-quota";
 type SubscribeRequest = z.output<(typeof CLIENT_EVENT_SCHEMAS)["logs:subscribe"]>;
 type SearchRequest = z.output<(typeof CLIENT_EVENT_SCHEMAS)["logs:search"]>;
 
-/** Grants read for a member change are reused for this long (a rollout changes many at once). */
+/** Grants are reused for this long (a rollout changes many members at once; a page opens several views). */
 const SUBJECT_FRESH_MS = 500;
 
 interface Entry {
@@ -43,12 +43,15 @@ export class LogViewer {
   private settingUp = 0;
   private claims = new MemberClaims();
   private gone = new AbortController();
-  private subject: { value: Subject | null; at: number } = { value: null, at: 0 };
+  private subject: { value: Subject | null; at: number };
 
   constructor(
     private readonly socket: RealtimeSocket,
     private readonly shared: { hub: LogHub; memberSets: MemberSetHub; quota: SubscriptionQuota },
-  ) {}
+  ) {
+    // Loaded by the handshake a moment ago: a page's first subscriptions need not load it again.
+    this.subject = { value: socket.data.subject, at: Date.now() };
+  }
 
   get open(): number {
     return this.entries.size;
@@ -63,8 +66,10 @@ export class LogViewer {
     this.settingUp++;
     try {
       const signal = this.gone.signal;
-      const subject = await loadSubject(this.socket.data.subject.userId);
-      const endpoint = await db().endpoint.findUnique({ where: { id: request.endpointId } });
+      const [subject, endpoint] = await Promise.all([
+        this.currentSubject(),
+        db().endpoint.findUnique({ where: { id: request.endpointId } }),
+      ]);
       signal.throwIfAborted();
       if (!subject || !endpoint) throw new SocketRequestError("endpoint not found");
       const set = await resolveLogMembers({ subject, endpoint, target: request.target, signal }).catch(
@@ -146,7 +151,7 @@ export class LogViewer {
   }
 
   private frame(subscriptionId: string, status: Pick<WireFrame, "status" | "error">): WireFrame {
-    return toWire({ lines: [], ...status }, subscriptionId, "");
+    return toWire(status, subscriptionId, "");
   }
 
   private recheckGroups(): void {

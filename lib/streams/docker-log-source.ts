@@ -1,33 +1,20 @@
 // Logs of one Docker container: the engine's follow stream, demultiplexed into stdout and stderr,
 // with the engine's timestamps.
+import { StringDecoder } from "node:string_decoder";
 import type Docker from "dockerode";
 import { dockerDemuxer, lineCollector } from "./docker-demux";
 import { toNanos, type LogLine } from "./log-line";
 import type { LogSource } from "./log-source";
 
-/**
- * The engine sends one frame per line: gather the lines of one event-loop turn into one batch,
- * so the hub and every viewer's queue handle a few large batches instead of many single lines.
- */
-function batcher(emit: (lines: LogLine[]) => void) {
-  let batch: LogLine[] = [];
-  let scheduled = false;
-  const flush = () => {
-    scheduled = false;
-    if (!batch.length) return;
-    const lines = batch;
-    batch = [];
-    emit(lines);
-  };
-  return {
-    add(lines: LogLine[]) {
-      for (const line of lines) batch.push(line);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
-    },
-    flush,
+/** A TTY's output is not multiplexed: one stream, lines as they complete. */
+function ttyLines(onLines: (lines: LogLine[]) => void): (chunk: Buffer) => void {
+  const collector = lineCollector();
+  // A chunk may end inside a character.
+  const decoder = new StringDecoder("utf8");
+  return (chunk) => {
+    const lines: LogLine[] = [];
+    collector.add("stdout", decoder.write(chunk), lines);
+    if (lines.length) onLines(lines);
   };
 }
 
@@ -38,6 +25,8 @@ export function dockerLogSource(options: {
   label: string;
   /** The engine's own ID (docker info), when known: the same container through two endpoints is one. */
   engineId?: string;
+  /** Whether the container has a TTY (its log is then not multiplexed), when already inspected. */
+  tty?: boolean;
 }): LogSource {
   return {
     key: `docker:${options.endpointId}:${options.containerId}`,
@@ -53,6 +42,12 @@ export function dockerLogSource(options: {
             return Number(nanos / 1_000_000_000n);
           })()
         : undefined;
+      // A container's TTY is fixed when it is created: asked (beside the logs, not after) only
+      // when the caller did not already know.
+      const tty =
+        options.tty === undefined ? container.inspect().then((info) => info.Config.Tty) : Promise.resolve(options.tty);
+      // Its failure is handled once the logs call is answered (it must not count as unhandled before).
+      tty.catch(() => {});
       const raw = (await container.logs({
         follow: true,
         stdout: true,
@@ -62,28 +57,24 @@ export function dockerLogSource(options: {
         since: sinceArg,
       })) as unknown as NodeJS.ReadableStream & { destroy(): void };
       // The follow stream is open: it must not outlive a failed inspect.
-      const info = await container.inspect().catch((error: unknown) => {
+      const hasTty = await tty.catch((error: unknown) => {
         raw.destroy();
         throw error;
       });
       let ended = false;
-      const batch = batcher((lines) => !ended && onLines(lines));
       const end = (error?: Error) => {
         if (ended) return;
-        batch.flush();
         ended = true;
         onEnd(error);
       };
-      if (info.Config.Tty) {
-        const collector = lineCollector();
-        raw.on("data", (chunk: Buffer) => {
-          const lines: LogLine[] = [];
-          collector.add("stdout", chunk.toString("utf8"), lines);
-          if (lines.length) batch.add(lines);
-        });
-      } else {
-        raw.on("data", dockerDemuxer(batch.add));
-      }
+      const deliver = (lines: LogLine[]) => !ended && onLines(lines);
+      const feed = hasTty ? ttyLines(deliver) : dockerDemuxer(deliver);
+      // Read in paused mode: the engine flushes every line as its own HTTP chunk, and read() hands
+      // over everything buffered at once (one batch for the hub), where "data" would be one event
+      // and one parse per line.
+      raw.on("readable", () => {
+        for (let chunk = raw.read() as Buffer | null; chunk; chunk = raw.read() as Buffer | null) feed(chunk);
+      });
       raw.on("end", () => end());
       raw.on("close", () => end());
       raw.on("error", (e: Error) => end(e));

@@ -130,8 +130,7 @@ export class LogGroup {
   private follow(source: LogSource): Subscription {
     const since = this.lastTs.get(source.key) ?? this.options.since;
     return this.options.hub.subscribe({ source, tail: this.options.tail, since }, async (frame) => {
-      const last = frame.lines.at(-1);
-      if (last) this.lastTs.set(source.key, last.ts);
+      if (frame.lines) this.lastTs.set(source.key, frame.lines.lastTs);
       await this.options.deliver(source.key, frame);
     });
   }

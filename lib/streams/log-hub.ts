@@ -6,6 +6,7 @@ import { ViewerCursor, type LogFrame } from "./viewer-cursor";
 import { compareTs, type LogLine } from "./log-line";
 import { LogRing } from "./log-ring";
 import type { LogSource } from "./log-source";
+import type { HeldLines } from "./search-buffers";
 
 // Also every viewer's backlog: a viewer further behind than this skips ahead.
 export const BUFFER_LINES = 20_000;
@@ -160,9 +161,12 @@ export class LogHub {
     for (const viewer of upstream.viewers) viewer.setStatus("ended", error);
   }
 
-  /** The recent lines held for a source (for search); empty when no one follows it. */
-  recentLines(key: string): LogLine[] {
-    return this.upstreams.get(key)?.buffer.toArray() ?? [];
+  /** The recent lines held for a source (for search), decoded as they are read; empty when no one follows it. */
+  recentLines(key: string): HeldLines {
+    const ring = this.upstreams.get(key)?.buffer;
+    if (!ring) return [];
+    const first = ring.first;
+    return { length: ring.end - first, at: (index) => ring.at(first + index) };
   }
 
   private reopenLater(upstream: Upstream, reason: string): void {

@@ -63,11 +63,13 @@ export async function resolveLogMembers(options: {
   switch (target.kind) {
     case "container": {
       const client = dockerClient(endpoint);
-      const info = settled(await client.getContainer(target.containerId).inspect());
-      const engineId = settled(await dockerEngineId(endpoint.id, client));
+      const [info, engineId] = settled(
+        await Promise.all([client.getContainer(target.containerId).inspect(), dockerEngineId(endpoint.id, client)]),
+      );
       const label = info.Name.replace(/^\//, "");
+      const tty = info.Config.Tty;
       return fixedMember(
-        dockerLogSource({ endpointId: endpoint.id, docker: client, containerId: info.Id, label, engineId }),
+        dockerLogSource({ endpointId: endpoint.id, docker: client, containerId: info.Id, label, engineId, tty }),
       );
     }
     case "labels":

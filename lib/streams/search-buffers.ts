@@ -19,11 +19,27 @@ export const MAX_REPLY_BYTES = 2 * 1024 * 1024;
 /** Work done between two turns of the event loop. */
 const SLICE_CHARS = 256 * 1024;
 
+/** A member's held lines, oldest first, read one at a time (a ring decodes a line when asked). */
+export interface HeldLines {
+  readonly length: number;
+  /** undefined once the line is no longer held (its ring moved on while the search yielded). */
+  at(index: number): LogLine | undefined;
+}
+
 export interface SearchableBuffer {
   subscriptionId: string;
   member: string;
   label: string;
-  lines: LogLine[];
+  lines: HeldLines;
+}
+
+function range(lines: HeldLines, from: number, to: number): LogLine[] {
+  const out: LogLine[] = [];
+  for (let i = Math.max(0, from); i < Math.min(to, lines.length); i++) {
+    const line = lines.at(i);
+    if (line) out.push(cut(line));
+  }
+  return out;
 }
 
 export class SearchPatternError extends Error {}
@@ -83,7 +99,10 @@ export async function searchBuffers(options: {
     if (oldest > 0) incomplete = `searched the newest ${perBuffer} lines of each source`;
     // Newest first: under a limit, the recent past is what the person is after.
     for (let i = lines.length - 1; i >= oldest; i--) {
-      const text = lines[i]!.text;
+      const line = lines.at(i);
+      // Rings drop their oldest lines first: the older ones are gone too.
+      if (!line) break;
+      const text = line.text;
       if (chars + text.length > limits.chars) {
         incomplete = `stopped after ${Math.round(chars / 1024 / 1024)} MB of log text`;
         break search;
@@ -100,9 +119,9 @@ export async function searchBuffers(options: {
         subscriptionId: buffer.subscriptionId,
         member: buffer.member,
         label: buffer.label,
-        before: lines.slice(Math.max(0, i - context), i).map(cut),
-        line: cut(lines[i]!),
-        after: lines.slice(i + 1, i + 1 + context).map(cut),
+        before: range(lines, i - context, i),
+        line: cut(line),
+        after: range(lines, i + 1, i + 1 + context),
       };
       bytes += replyBytes([...match.before, match.line, ...match.after]);
       if (found.length === limits.matches || bytes > limits.replyBytes) {

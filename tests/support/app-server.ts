@@ -21,7 +21,10 @@ export async function startAppServer(options: {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-app-"));
   const root = path.resolve(import.meta.dirname, "../..");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  // APP_NODE_ARGS: extra node flags for the server alone (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof";
+  // NODE_OPTIONS refuses --cpu-prof, and would profile every process).
+  const nodeArgs = (process.env.APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server.ts"], {
     cwd: root,
     env: {
       ...process.env,

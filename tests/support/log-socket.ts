@@ -2,8 +2,7 @@
 // as the browser does.
 import { io, type Socket } from "socket.io-client";
 import type { LogMember } from "@/lib/realtime/events";
-import type { LogFrame } from "@/lib/streams/viewer-cursor";
-import { linesOf, type WireFrame } from "@/lib/streams/wire-frame";
+import { receiveFrame, type ReceivedFrame, type WireFrame } from "@/lib/streams/wire-frame";
 
 export function logSocket(appUrl: string, cookie: string, options: { token?: string } = {}) {
   const socket: Socket = io(appUrl, {
@@ -11,11 +10,10 @@ export function logSocket(appUrl: string, cookie: string, options: { token?: str
     extraHeaders: { cookie },
     ...(options.token ? { auth: { token: options.token } } : {}),
   });
-  type Frame = LogFrame & { subscriptionId: string; member: string };
-  const frames: Frame[] = [];
+  const frames: ReceivedFrame[] = [];
   const members: { subscriptionId: string; joined: LogMember[]; left: string[] }[] = [];
   socket.on("logs:frame", (wire: WireFrame, ack?: () => void) => {
-    frames.push({ ...wire, lines: linesOf(wire) });
+    frames.push(receiveFrame(wire));
     ack?.();
   });
   socket.on("logs:members", (change: (typeof members)[number]) => members.push(change));

@@ -76,9 +76,32 @@ describe("log ring", () => {
     expect(ring.toArray().map((l) => l.text)).toEqual(["l2", "l3", "l4"]);
     expect(ring.at(1)).toBeUndefined();
     expect(ring.firstAfter("2024-01-01T00:00:03Z", compareTs)).toBe(4);
-    const small = new LogRing(100, 200); // 64 bytes of overhead a line: three fit
+    const small = new LogRing(100, 150); // 22 bytes and 24 of bookkeeping a line: three fit
     for (let n = 0; n < 5; n++) small.push(line(n));
     expect(small.toArray().map((l) => l.text)).toEqual(["l2", "l3", "l4"]);
     expect(small.first).toBe(2);
+  });
+
+  it("keeps lines of every size intact through its byte arena growing and wrapping, and packs them", async () => {
+    const { LogRing } = await import("@/lib/streams/log-ring");
+    const { unpackLines } = await import("@/lib/streams/wire-frame");
+    const ring = new LogRing(500, 256 * 1024);
+    const sizes = [0, 1, 12, 300, 5_000, 70_000];
+    const words = ["a", "é", "€", "🚀", "\uFEFF"];
+    const lines = Array.from({ length: 3_000 }, (_, n) => ({
+      ts: `2024-01-01T00:00:00.${String(n).padStart(9, "0")}Z`,
+      stream: n % 3 ? ("stdout" as const) : ("stderr" as const),
+      text: `${n} ${words[n % words.length]!.repeat(sizes[(n * 7) % sizes.length]! / 10)}`,
+    }));
+    for (const [n, line] of lines.entries()) {
+      ring.push(line);
+      if (n % 97) continue;
+      // Whatever the ring holds is exactly the newest lines pushed, read one by one or packed.
+      const held = lines.slice(ring.first, ring.end);
+      expect(ring.toArray()).toEqual(held);
+      const count = Math.min(held.length, 40);
+      expect(unpackLines(ring.pack(ring.end - count, count).packed)).toEqual(held.slice(-count));
+    }
+    expect(ring.end - ring.first).toBeLessThan(500);
   });
 });
