@@ -181,6 +181,22 @@ describe("apply", () => {
     expect(own.status, own.text).toBe(200);
   });
 
+  it("never answers or audits a Secret's values, and refuses the hidden placeholders as values", async () => {
+    const secret = (values: string) =>
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ka-secret\n  namespace: ${NS}\n${values}`;
+    const applied = await apply(admin, { yaml: secret("stringData:\n  password: hunter2-ka\n") });
+    expect(applied.status, applied.text).toBe(200);
+    expect(applied.text).not.toContain("hunter2-ka");
+    expect(applied.text).not.toContain(Buffer.from("hunter2-ka").toString("base64"));
+    expect(applied.json.results[0]!.after).toContain("10 bytes, hidden");
+    const rows = await (await testDb()).auditEvent.findMany({ where: { target: `secrets/${NS}/ka-secret` } });
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain("hunter2-ka");
+    const placeholders = await apply(admin, { yaml: secret('data:\n  password: "(10 bytes, hidden)"\n') });
+    expect(placeholders.status).toBe(400);
+    expect(placeholders.json.error).toMatch(/hidden placeholders/);
+  });
+
   it("names the line of a YAML syntax error, and refuses documents without a kind it knows", async () => {
     const broken = await apply(admin, { yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [x\n" });
     expect(broken.status).toBe(400);
