@@ -4,16 +4,20 @@
 // actions its kind offers, the events about it, and its YAML (a Secret's values hidden unless
 // revealed by someone allowed to).
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { editableYaml } from "@/lib/client/editable-yaml";
 import { kubeAge, useNow } from "@/lib/client/use-now";
 import { BUILT_IN_KINDS } from "@/lib/kube/kinds/catalog";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { resourceId, type KubeObject } from "@/lib/kube/kinds/kind";
 import type { KubeEventRow } from "@/lib/kube/object-view";
 import type { RelatedObject } from "@/lib/kube/related";
-import type { EndpointAccess } from "@/lib/rbac/can";
+import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
 import { KubeActions } from "./kube-actions";
+import { YamlApplyEditor } from "./yaml-apply-editor";
 
 const HEALTH_DOT = { ok: "bg-ok", warn: "bg-warn", bad: "bg-bad", idle: "bg-muted" } as const;
 
@@ -60,7 +64,11 @@ export function KubeObjectView(props: {
   const { endpointId, resource, access, kind } = props;
   const [object, setObject] = useState<KubeObject | null>(props.initial.object);
   const [revealed, setRevealed] = useState<Record<string, { value: string; encoding: string }> | null>(null);
+  const [editing, setEditing] = useState(false);
+  const router = useRouter();
   const now = useNow();
+  // A Secret is shown with its values hidden: editing that text would write the placeholders back.
+  const editable = can(access, "resource.write") && kind.kind !== "Secret";
   if (!object) return <Alert tone="ok">Deleted.</Alert>;
   const m = object.metadata;
   const conditions = ((object.status as { conditions?: Condition[] } | undefined)?.conditions ?? []) as Condition[];
@@ -206,9 +214,28 @@ export function KubeObjectView(props: {
         )}
       </Section>
       <Section title="YAML">
-        <pre className="max-h-[60vh] overflow-auto text-xs" data-testid="object-yaml">
-          {props.initial.yaml}
-        </pre>
+        {editing ? (
+          <YamlApplyEditor
+            endpointId={endpointId}
+            initialYaml={editableYaml(object)}
+            onCancel={() => setEditing(false)}
+            onApplied={() => {
+              setEditing(false);
+              router.refresh();
+            }}
+          />
+        ) : (
+          <>
+            {editable ? (
+              <Button className="mb-2" onClick={() => setEditing(true)}>
+                Edit YAML
+              </Button>
+            ) : null}
+            <pre className="max-h-[60vh] overflow-auto text-xs" data-testid="object-yaml">
+              {props.initial.yaml}
+            </pre>
+          </>
+        )}
       </Section>
     </div>
   );

@@ -1,8 +1,10 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { kindInfo } from "@/lib/kube/kinds/kind-info";
 import { findKind } from "@/lib/kube/resolve-kind";
 import { namespacesFor } from "@/lib/kube/page-namespaces";
+import { can } from "@/lib/rbac/can";
 import { KubeList } from "@/components/kube/kube-list";
 import { NamespacePicker } from "@/components/kube/namespace-picker";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +21,7 @@ export default async function KubeListPage({
 }) {
   const { id, resource } = await params;
   const { namespace } = await searchParams;
-  const { subject, endpoint } = await requirePageEndpoint(id);
+  const { subject, endpoint, access } = await requirePageEndpoint(id);
   if (endpoint.kind !== "KUBERNETES") notFound();
   const kind = await findKind(endpoint, resource).catch(() => undefined);
   if (!kind) notFound();
@@ -28,6 +30,14 @@ export default async function KubeListPage({
     <div className="space-y-3">
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">{kind.title}</h1>
+        {can(access, "resource.write") ? (
+          <Link
+            className="text-accent hover:underline"
+            href={`/endpoints/${endpoint.id}/kube/create?resource=${encodeURIComponent(resource)}${namespace ? `&namespace=${encodeURIComponent(namespace)}` : ""}`}
+          >
+            Create from YAML
+          </Link>
+        ) : null}
         {kind.namespaced ? (
           <div className="ml-auto">
             <NamespacePicker endpointId={endpoint.id} namespaces={"data" in namespaces ? namespaces.data : []} />

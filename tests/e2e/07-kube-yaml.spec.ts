@@ -1,0 +1,83 @@
+// YAML in Chromium: a ConfigMap created from the list's "Create from YAML", then edited on its page
+// (review shows the diff, apply changes the cluster), and a conflict with another field manager
+// taken over with "Apply anyway (force)".
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { readTestEnv } from "../../scripts/testenv/state";
+import { kubeRequest } from "../../lib/kube/raw-request";
+import { addEndpoint, base, signInAsAdmin } from "./support";
+
+const cluster = readTestEnv().kubernetes[0]!;
+const namespace = `e2e-yaml-${Date.now()}`;
+const target = {
+  kind: "kubernetes" as const,
+  server: cluster.server,
+  ca: readFileSync(cluster.ca, "utf8"),
+  insecureSkipTlsVerify: false,
+  auth: { type: "token" as const, token: cluster.adminToken },
+};
+const k8s = <T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown, contentType?: string) =>
+  kubeRequest<T>(target, {
+    method,
+    path,
+    body,
+    contentType,
+    query: method === "PATCH" ? { fieldManager: "other-manager", force: true } : undefined,
+    timeoutMs: 10_000,
+    tlsVerify: true,
+  });
+const color = async () =>
+  (await k8s<{ data: { color: string } }>("GET", `/api/v1/namespaces/${namespace}/configmaps/colors`)).data.color;
+const yaml = (value: string) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: colors\n  namespace: ${namespace}\ndata:\n  color: ${value}\n`;
+const editor = (page: Page) => page.getByTestId("yaml-text").locator(".cm-content");
+
+test.afterAll(async () => {
+  await k8s("DELETE", `/api/v1/namespaces/${namespace}`).catch(() => {});
+});
+
+test("create a ConfigMap from YAML, edit it with a reviewed diff, force over a conflict", async ({ page }) => {
+  await signInAsAdmin(page);
+  const id = await addEndpoint(page, { name: `yaml-${namespace}`, connection: target });
+  await k8s("POST", "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace } });
+
+  await page.goto(`${base()}/endpoints/${id}/kube/configmaps?namespace=${namespace}`);
+  await page.getByRole("link", { name: "Create from YAML" }).click();
+  await expect(editor(page)).toContainText("kind: ConfigMap");
+  await editor(page).fill(yaml("red"));
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(page.getByText(`Applied: ConfigMap ${namespace}/colors`)).toBeVisible();
+  expect(await color()).toBe("red");
+
+  await page.goto(`${base()}/endpoints/${id}/kube/configmaps/colors?namespace=${namespace}`);
+  await page.getByRole("button", { name: "Edit YAML" }).click();
+  await expect(editor(page)).toContainText("color: red");
+  await expect(editor(page)).not.toContainText("resourceVersion");
+  await editor(page).fill(yaml("blue"));
+  await page.getByRole("button", { name: "Review" }).click();
+  const diff = page.getByTestId("yaml-diff");
+  await expect(diff.locator("div", { hasText: /^- +color: red$/ })).toHaveCount(1);
+  await expect(diff.locator("div", { hasText: /^\+ +color: blue$/ })).toHaveCount(1);
+  expect(await color()).toBe("red");
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(page.getByTestId("object-yaml")).toContainText("color: blue");
+  expect(await color()).toBe("blue");
+
+  // Someone else takes the field; applying over it is a conflict naming them, until forced.
+  await k8s(
+    "PATCH",
+    `/api/v1/namespaces/${namespace}/configmaps/colors`,
+    yaml("green"),
+    "application/apply-patch+yaml",
+  );
+  await page.reload();
+  await page.getByRole("button", { name: "Edit YAML" }).click();
+  await expect(editor(page)).toContainText("color: green");
+  await editor(page).fill(yaml("purple"));
+  await page.getByRole("button", { name: "Apply", exact: true }).click();
+  await expect(page.getByTestId("apply-error")).toContainText("other-manager");
+  expect(await color()).toBe("green");
+  await page.getByRole("button", { name: "Apply anyway (force)" }).click();
+  await expect(page.getByTestId("object-yaml")).toContainText("color: purple");
+  expect(await color()).toBe("purple");
+});
