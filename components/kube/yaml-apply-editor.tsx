@@ -9,15 +9,9 @@ import { lineDiff } from "@/lib/client/line-diff";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { YamlText } from "./yaml-text";
+import type { ApplyResult } from "@/lib/kube/apply";
 
-export interface ApplyResultRow {
-  kind: string;
-  name: string;
-  namespace: string | null;
-  before: string | null;
-  after: string;
-  changed: boolean;
-}
+export type ApplyResultRow = ApplyResult;
 
 function Diff({ result }: { result: ApplyResultRow }) {
   const title = `${result.kind} ${result.namespace ? `${result.namespace}/` : ""}${result.name}`;

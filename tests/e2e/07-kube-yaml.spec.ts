@@ -1,21 +1,13 @@
 // YAML in Chromium: a ConfigMap created from the list's "Create from YAML", then edited on its page
 // (review shows the diff, apply changes the cluster), and a conflict with another field manager
 // taken over with "Apply anyway (force)".
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { readTestEnv } from "../../scripts/testenv/state";
 import { kubeRequest } from "../../lib/kube/raw-request";
 import { addEndpoint, base, signInAsAdmin } from "./support";
+import { adminTarget } from "../support/kube-target";
 
-const cluster = readTestEnv().kubernetes[0]!;
 const namespace = `e2e-yaml-${Date.now()}`;
-const target = {
-  kind: "kubernetes" as const,
-  server: cluster.server,
-  ca: readFileSync(cluster.ca, "utf8"),
-  insecureSkipTlsVerify: false,
-  auth: { type: "token" as const, token: cluster.adminToken },
-};
+const target = adminTarget();
 const k8s = <T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown, contentType?: string) =>
   kubeRequest<T>(target, {
     method,

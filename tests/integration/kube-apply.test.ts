@@ -1,22 +1,14 @@
 // Server-side apply of YAML against a real API server: changes read back upstream, dry runs that
 // change nothing, conflicts with another field manager (and force), the API server's validation in
 // its own words, namespace limits enforced per document, and YAML syntax errors by line.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { readTestEnv } from "../../scripts/testenv/state";
 import { kubeRequest, type KubeRequestOptions } from "@/lib/kube/raw-request";
 import { ApiClient } from "../support/api-client";
 import { ADMIN } from "../support/integration-setup";
 import { createUser, grant, testDb } from "../support/seed";
+import { adminTarget } from "../support/kube-target";
 
-const cluster = readTestEnv().kubernetes[0]!;
-const target = {
-  kind: "kubernetes" as const,
-  server: cluster.server,
-  ca: readFileSync(cluster.ca, "utf8"),
-  insecureSkipTlsVerify: false,
-  auth: { type: "token" as const, token: cluster.adminToken },
-};
+const target = adminTarget();
 const k8s = <T>(options: Omit<KubeRequestOptions, "timeoutMs" | "tlsVerify">) =>
   kubeRequest<T>(target, { timeoutMs: 10_000, tlsVerify: true, ...options });
 

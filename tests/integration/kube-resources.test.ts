@@ -2,22 +2,16 @@
 // filtered by a person's namespaces; an object with its YAML and events; actions that change the
 // cluster (scale, rollout restart, cordon), audited with the YAML before and after; a Secret's
 // values only for whoever may reveal them; and refusals that change nothing.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readTestEnv } from "../../scripts/testenv/state";
 import { kubeRequest } from "@/lib/kube/raw-request";
 import { ApiClient } from "../support/api-client";
 import { ADMIN } from "../support/integration-setup";
 import { createUser, grant, testDb } from "../support/seed";
+import { adminTarget } from "../support/kube-target";
 
 const cluster = readTestEnv().kubernetes[0]!;
-const target = {
-  kind: "kubernetes" as const,
-  server: cluster.server,
-  ca: readFileSync(cluster.ca, "utf8"),
-  insecureSkipTlsVerify: false,
-  auth: { type: "token" as const, token: cluster.adminToken },
-};
+const target = adminTarget();
 const k8s = <T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown) =>
   kubeRequest<T>(target, { method, path, body, timeoutMs: 10_000, tlsVerify: true });
 
