@@ -10,12 +10,12 @@ import { kubeAge, useNow } from "@/lib/client/use-now";
 import { useKubeRows } from "@/lib/client/use-kube-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
-import type { CellValue, Health } from "@/lib/kube/kinds/kind";
+import type { CellValue } from "@/lib/kube/kinds/kind";
 import type { KubeRow } from "@/lib/kube/kinds/row";
 import { Alert } from "../ui/alert";
+import { HealthDot } from "./health-dot";
 
 const ROW_HEIGHT = 34;
-const HEALTH_DOT: Record<Health, string> = { ok: "bg-ok", warn: "bg-warn", bad: "bg-bad", idle: "bg-muted" };
 
 type SortKey = { column: number | "name" | "namespace"; descending: boolean };
 
@@ -134,9 +134,7 @@ export function KubeList({
               >
                 <td className="px-3">
                   <span className="flex items-center gap-2">
-                    {r.health ? (
-                      <span className={`h-2 w-2 shrink-0 rounded-full ${HEALTH_DOT[r.health]}`} title={r.health} />
-                    ) : null}
+                    <HealthDot health={r.health} />
                     <Link href={detailHref(r)} className="truncate font-medium hover:underline">
                       {r.name}
                     </Link>

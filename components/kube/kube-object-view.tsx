@@ -16,10 +16,9 @@ import type { RelatedObject } from "@/lib/kube/related";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { HealthDot } from "./health-dot";
 import { KubeActions } from "./kube-actions";
 import { YamlApplyEditor } from "./yaml-apply-editor";
-
-const HEALTH_DOT = { ok: "bg-ok", warn: "bg-warn", bad: "bg-bad", idle: "bg-muted" } as const;
 
 type Condition = { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string };
 
@@ -186,7 +185,7 @@ export function KubeObjectView(props: {
           <ul className="grid gap-1 md:grid-cols-2" data-testid="related">
             {props.related.map((r) => (
               <li key={`${r.resource}/${r.namespace}/${r.name}`} className="flex items-center gap-2">
-                {r.health ? <span className={`h-2 w-2 rounded-full ${HEALTH_DOT[r.health]}`} /> : null}
+                <HealthDot health={r.health} />
                 <span className="text-muted">{r.relation}</span>
                 <Link
                   className="text-accent hover:underline"

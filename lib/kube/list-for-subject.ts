@@ -13,13 +13,14 @@ import { toRow, type KubeRow } from "./kinds/row";
 import { listObjects } from "./resources";
 import { cachedObjects } from "./cached-objects";
 
-export async function listRowsFor(
+/** The objects of a kind the subject may see (in `namespace`, or every namespace they may read). */
+export async function visibleObjects(
   subject: Subject,
   endpoint: Endpoint,
   api: KubeApi,
   kind: KubeKind,
   namespace?: string,
-): Promise<KubeRow[]> {
+): Promise<KubeObject[]> {
   const allowed = allowedNamespaces(subject, endpoint.id);
   if (!kind.namespaced && allowed !== "all")
     throw forbidden(`${kind.title} are cluster-wide; your access is limited to namespaces`);
@@ -33,7 +34,15 @@ export async function listRowsFor(
       (l) => l.items,
     );
   }
-  const visible =
-    wanted && kind.namespaced ? objects.filter((o) => wanted.includes(o.metadata.namespace ?? "")) : objects;
-  return visible.map((o) => toRow(kind, o));
+  return wanted && kind.namespaced ? objects.filter((o) => wanted.includes(o.metadata.namespace ?? "")) : objects;
+}
+
+export async function listRowsFor(
+  subject: Subject,
+  endpoint: Endpoint,
+  api: KubeApi,
+  kind: KubeKind,
+  namespace?: string,
+): Promise<KubeRow[]> {
+  return (await visibleObjects(subject, endpoint, api, kind, namespace)).map((o) => toRow(kind, o));
 }

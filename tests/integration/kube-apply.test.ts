@@ -7,6 +7,7 @@ import { ApiClient } from "../support/api-client";
 import { ADMIN } from "../support/integration-setup";
 import { createUser, grant, testDb } from "../support/seed";
 import { adminTarget } from "../support/kube-target";
+import type { ApplyResult } from "@/lib/kube/apply";
 
 const target = adminTarget();
 const k8s = <T>(options: Omit<KubeRequestOptions, "timeoutMs" | "tlsVerify">) =>
@@ -20,14 +21,7 @@ let base = "";
 type Applied = {
   error?: string;
   dryRun: boolean;
-  results: {
-    kind: string;
-    name: string;
-    namespace: string | null;
-    before: string | null;
-    after: string;
-    changed: boolean;
-  }[];
+  results: ApplyResult[];
 };
 const configMap = (name: string, data: Record<string, string>, namespace = NS) =>
   [

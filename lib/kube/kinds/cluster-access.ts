@@ -1,6 +1,6 @@
 // Cluster and access kinds: nodes, namespaces, events, RBAC, CRDs. Columns follow `kubectl get`.
 import { at, condition, created, join, list, num, str } from "./helpers";
-import type { KubeKind, KubeObject } from "./kind";
+import type { KubeColumn, KubeKind, KubeObject } from "./kind";
 
 const age = { header: "Age", type: "age" as const, value: created };
 
@@ -17,6 +17,14 @@ function nodeRoles(o: KubeObject): string {
 }
 
 const subjects = (o: KubeObject) => join(list(o.subjects).map((s) => `${str(s.kind)}/${str(s.name)}`));
+
+// Roles and cluster roles, bindings and cluster bindings, read the same way.
+const roleColumns: KubeColumn[] = [{ header: "Rules", type: "number", value: (o) => list(o.rules).length }, age];
+const bindingColumns: KubeColumn[] = [
+  { header: "Role", value: (o) => `${str(at(o, "roleRef", "kind"))}/${str(at(o, "roleRef", "name"))}` },
+  { header: "Subjects", value: subjects },
+  age,
+];
 
 export const CLUSTER_KINDS: KubeKind[] = [
   {
@@ -114,7 +122,7 @@ export const ACCESS_KINDS: KubeKind[] = [
     resource: "roles",
     namespaced: true,
     category: "Access",
-    columns: [{ header: "Rules", type: "number", value: (o) => list(o.rules).length }, age],
+    columns: roleColumns,
     actions: ["delete"],
   },
   {
@@ -125,11 +133,7 @@ export const ACCESS_KINDS: KubeKind[] = [
     resource: "rolebindings",
     namespaced: true,
     category: "Access",
-    columns: [
-      { header: "Role", value: (o) => `${str(at(o, "roleRef", "kind"))}/${str(at(o, "roleRef", "name"))}` },
-      { header: "Subjects", value: subjects },
-      age,
-    ],
+    columns: bindingColumns,
     actions: ["delete"],
   },
   {
@@ -140,7 +144,7 @@ export const ACCESS_KINDS: KubeKind[] = [
     resource: "clusterroles",
     namespaced: false,
     category: "Access",
-    columns: [{ header: "Rules", type: "number", value: (o) => list(o.rules).length }, age],
+    columns: roleColumns,
     actions: ["delete"],
   },
   {
@@ -151,11 +155,7 @@ export const ACCESS_KINDS: KubeKind[] = [
     resource: "clusterrolebindings",
     namespaced: false,
     category: "Access",
-    columns: [
-      { header: "Role", value: (o) => `${str(at(o, "roleRef", "kind"))}/${str(at(o, "roleRef", "name"))}` },
-      { header: "Subjects", value: subjects },
-      age,
-    ],
+    columns: bindingColumns,
     actions: ["delete"],
   },
 ];
