@@ -18,6 +18,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { HealthDot } from "./health-dot";
 import { KubeActions } from "./kube-actions";
+import { ObjectEvents } from "./object-events";
 import { YamlApplyEditor } from "./yaml-apply-editor";
 
 type Condition = { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string };
@@ -198,20 +199,16 @@ export function KubeObjectView(props: {
           </ul>
         </Section>
       ) : null}
-      <Section title="Events">
-        {props.initial.events.length ? (
-          <ul className="space-y-1">
-            {props.initial.events.map((e, i) => (
-              <li key={i} className={e.type === "Warning" ? "text-warn" : ""}>
-                <span className="text-muted">{kubeAge(e.last, now)}</span> <strong>{e.reason}</strong> {e.message}
-                {e.count > 1 ? <span className="text-muted"> ×{e.count}</span> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <span className="text-muted">No events.</span>
-        )}
-      </Section>
+      {kind.kind !== "Event" ? (
+        <Section title="Events">
+          <ObjectEvents
+            endpointId={endpointId}
+            uid={m.uid}
+            namespace={m.namespace ?? null}
+            initial={props.initial.events}
+          />
+        </Section>
+      ) : null}
       <Section title="YAML">
         {editing ? (
           <YamlApplyEditor

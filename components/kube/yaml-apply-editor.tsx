@@ -8,7 +8,8 @@ import { api, ApiError } from "@/lib/client/api";
 import { lineDiff } from "@/lib/client/line-diff";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
-import { YamlText } from "./yaml-text";
+import { YamlText, type YamlProblem } from "./yaml-text";
+import type { ApplyProblem } from "@/lib/kube/apply-check";
 import type { ApplyResult } from "@/lib/kube/apply";
 
 export type ApplyResultRow = ApplyResult;
@@ -45,10 +46,12 @@ export function YamlApplyEditor(props: {
   const [busy, setBusy] = useState<"review" | "apply" | null>(null);
   const [review, setReview] = useState<ApplyResultRow[] | null>(null);
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [problems, setProblems] = useState<YamlProblem[]>([]);
 
   const send = async (dryRun: boolean, force = false) => {
     setBusy(dryRun ? "review" : "apply");
     setError(null);
+    setProblems([]);
     try {
       const answer = await api<{ results: ApplyResultRow[] }>(`/api/endpoints/${props.endpointId}/kube/apply`, {
         body: { yaml: text, dryRun, force },
@@ -58,6 +61,14 @@ export function YamlApplyEditor(props: {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       setError({ message, conflict: e instanceof ApiError && e.status === 409 && /conflict/i.test(message) });
+      // The schema check's problems, each marked at its line.
+      const found =
+        e instanceof ApiError ? (e.details as { problems?: ApplyProblem[] } | undefined)?.problems : undefined;
+      setProblems(
+        (found ?? []).flatMap((p) =>
+          p.line ? [{ line: p.line, message: `${p.path || p.object}: ${p.message}` }] : [],
+        ),
+      );
       if (dryRun) setReview(null);
     } finally {
       setBusy(null);
@@ -68,9 +79,11 @@ export function YamlApplyEditor(props: {
     <div className="space-y-3" data-testid="yaml-editor">
       <YamlText
         value={text}
+        problems={problems}
         onChange={(value) => {
           setText(value);
           setReview(null);
+          setProblems([]);
         }}
       />
       <div className="flex flex-wrap gap-2">

@@ -5,6 +5,7 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { yaml } from "@codemirror/lang-yaml";
 import { defaultHighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
+import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
 import { useEffect, useRef } from "react";
@@ -15,7 +16,21 @@ const theme = EditorView.theme({
   ".cm-gutters": { backgroundColor: "transparent", borderRight: "1px solid var(--line, #ccc)" },
 });
 
-export function YamlText({ value, onChange }: { value: string; onChange(value: string): void }) {
+/** A problem found in the text, shown at its line (underlined, with a marker in the gutter). */
+export interface YamlProblem {
+  line: number;
+  message: string;
+}
+
+export function YamlText({
+  value,
+  onChange,
+  problems = [],
+}: {
+  value: string;
+  onChange(value: string): void;
+  problems?: YamlProblem[];
+}) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
@@ -30,6 +45,7 @@ export function YamlText({ value, onChange }: { value: string; onChange(value: s
         doc: value,
         extensions: [
           lineNumbers(),
+          lintGutter(),
           highlightActiveLine(),
           history(),
           indentUnit.of("  "),
@@ -56,6 +72,19 @@ export function YamlText({ value, onChange }: { value: string; onChange(value: s
     if (editor && editor.state.doc.toString() !== value)
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
   }, [value]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const doc = editor.state.doc;
+    const diagnostics: Diagnostic[] = problems
+      .filter((p) => p.line >= 1 && p.line <= doc.lines)
+      .map((p) => {
+        const line = doc.line(p.line);
+        return { from: line.from, to: line.to, severity: "error", message: p.message };
+      });
+    editor.dispatch(setDiagnostics(editor.state, diagnostics));
+  }, [problems]);
 
   return <div ref={host} data-testid="yaml-text" className="overflow-hidden rounded-md border border-line" />;
 }

@@ -3,6 +3,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** What the server added to its message (e.g. the schema problems of a YAML apply). */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -15,7 +17,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await response.text();
-  const json = text ? (JSON.parse(text) as { error?: string }) : {};
-  if (!response.ok) throw new ApiError(response.status, json.error ?? `request failed (${response.status})`);
+  const json = text ? (JSON.parse(text) as { error?: string; details?: unknown }) : {};
+  if (!response.ok)
+    throw new ApiError(response.status, json.error ?? `request failed (${response.status})`, json.details);
   return json as T;
 }

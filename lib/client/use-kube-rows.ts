@@ -16,9 +16,15 @@ interface State {
   stale: string | null;
 }
 
-export function useKubeRows(options: { endpointId: string; resource: string; namespace: string | null }) {
-  const { endpointId, resource, namespace } = options;
-  const key = `${endpointId}|${resource}|${namespace ?? ""}`;
+export function useKubeRows(options: {
+  endpointId: string;
+  resource: string;
+  namespace: string | null;
+  /** Only the events about the object with this uid. */
+  about?: string;
+}) {
+  const { endpointId, resource, namespace, about } = options;
+  const key = `${endpointId}|${resource}|${namespace ?? ""}|${about ?? ""}`;
   const [state, setState] = useState<State>({ key: "", rows: [], error: null, loading: true, stale: null });
 
   useEffect(() => {
@@ -35,7 +41,7 @@ export function useKubeRows(options: { endpointId: string; resource: string; nam
     const watch = () =>
       socket.emit(
         "kube:watch",
-        { endpointId, resource, ...(namespace ? { namespaces: [namespace] } : {}) },
+        { endpointId, resource, ...(namespace ? { namespaces: [namespace] } : {}), ...(about ? { about } : {}) },
         (result) => {
           if (closed) {
             if (result.ok) socket.emit("kube:unwatch", { watchId: result.data.watchId });
@@ -72,7 +78,7 @@ export function useKubeRows(options: { endpointId: string; resource: string; nam
       socket.off("kube:watch-status", onStatus);
       socket.off("connect", watch);
     };
-  }, [endpointId, resource, namespace, key]);
+  }, [endpointId, resource, namespace, about, key]);
 
   return state.key === key ? state : { key, rows: [], error: null, loading: true, stale: null };
 }

@@ -1,7 +1,7 @@
 // Server-side apply of YAML a person wrote: parsed into documents, each matched to a kind the
 // cluster serves, then PATCHed as "fleetdeck" so the API server merges, validates and reports
 // conflicts with other field managers in its own words.
-import { parseAllDocuments, stringify } from "yaml";
+import { isNode, LineCounter, parseAllDocuments, stringify } from "yaml";
 import { UpstreamError } from "../endpoints/upstream-error";
 import { badRequest } from "../errors";
 import type { KubeApi } from "./kube-api";
@@ -17,6 +17,8 @@ export interface ApplyDocument {
   /** Undefined for cluster-scoped kinds. */
   namespace: string | undefined;
   object: Record<string, unknown>;
+  /** The line (1-based) of a place in the document, for problems found before sending. */
+  lineOf(segments: string[]): number | undefined;
 }
 
 export interface ApplyResult {
@@ -29,11 +31,13 @@ export interface ApplyResult {
 }
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string } };
+export type ParsedManifest = { manifest: Manifest; lineOf(segments: string[]): number | undefined };
 
 /** The documents of a YAML text (empty ones skipped); a syntax error is a 400 naming its line. */
-export function parseManifests(text: string): Manifest[] {
-  const manifests: Manifest[] = [];
-  for (const [index, doc] of parseAllDocuments(text).entries()) {
+export function parseManifests(text: string): ParsedManifest[] {
+  const manifests: ParsedManifest[] = [];
+  const lines = new LineCounter();
+  for (const [index, doc] of parseAllDocuments(text, { lineCounter: lines }).entries()) {
     const error = doc.errors[0];
     if (error) {
       const line = error.linePos?.[0]?.line;
@@ -50,7 +54,15 @@ export function parseManifests(text: string): Manifest[] {
       throw badRequest(`${where} (${m.kind}) has no metadata.name`);
     if (m.metadata.namespace !== undefined && typeof m.metadata.namespace !== "string")
       throw badRequest(`${where} (${m.kind} ${m.metadata.name}): metadata.namespace must be a string`);
-    manifests.push(m as Manifest);
+    // The deepest node that exists on the way: a missing field is reported where it belongs.
+    const lineOf = (segments: string[]) => {
+      for (let n = segments.length; n >= 0; n--) {
+        const node = doc.getIn(segments.slice(0, n), true);
+        if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+      }
+      return undefined;
+    };
+    manifests.push({ manifest: m as Manifest, lineOf });
   }
   if (!manifests.length) throw badRequest("the YAML holds no object");
   return manifests;
@@ -59,8 +71,8 @@ export function parseManifests(text: string): Manifest[] {
 const MASKED = /^\(\d+ bytes, hidden\)$/;
 
 /** Matches each manifest to a kind (by kind and API group; the manifest's version is the one used). */
-export function resolveManifests(manifests: Manifest[], kinds: KubeKind[]): ApplyDocument[] {
-  return manifests.map((m) => {
+export function resolveManifests(manifests: ParsedManifest[], kinds: KubeKind[]): ApplyDocument[] {
+  return manifests.map(({ manifest: m, lineOf }) => {
     const [group, version] = m.apiVersion.includes("/") ? m.apiVersion.split("/", 2) : ["", m.apiVersion];
     const known = kinds.find((k) => k.kind === m.kind && k.group === group);
     if (!known) throw badRequest(`${m.kind} (${m.apiVersion}) is not a kind this cluster serves`);
@@ -74,6 +86,7 @@ export function resolveManifests(manifests: Manifest[], kinds: KubeKind[]): Appl
       // kubectl's convention: a namespaced object without a namespace goes to "default".
       namespace: known.namespaced ? (m.metadata.namespace ?? "default") : undefined,
       object: m as unknown as Record<string, unknown>,
+      lineOf,
     };
   });
 }
@@ -105,6 +118,8 @@ export async function applyDocument(
     contentType: "application/apply-patch+yaml",
     query: {
       fieldManager: FIELD_MANAGER,
+      // Unknown fields are refused in the API server's words too (the schema check runs first).
+      fieldValidation: "Strict",
       force: options.force ? true : undefined,
       dryRun: options.dryRun ? "All" : undefined,
     },

@@ -69,6 +69,11 @@ export const CLIENT_EVENT_SCHEMAS = {
       .max(MAX_WATCH_NAMESPACES, `at most ${MAX_WATCH_NAMESPACES} namespaces per watch`)
       .transform((names) => [...new Set(names)])
       .optional(),
+    // Only the events about the object with this uid (its page's live events).
+    about: z
+      .string()
+      .regex(/^[0-9a-zA-Z-]{1,64}$/, "about: an object's uid")
+      .optional(),
   }),
   "kube:unwatch": z.object({ watchId: id }),
   "logs:subscribe": z.object({

@@ -74,6 +74,8 @@ export interface KubeWatchRequest {
   resource: string;
   /** Omitted: every namespace the user may read (ignored for cluster-wide kinds, which refuse it). */
   namespaces?: string[];
+  /** Events only: those about the object with this uid. */
+  about?: string;
 }
 
 /** One source inside a subscription: `key` tags its frames. */

@@ -24,6 +24,8 @@ interface Entry {
   endpointId: string;
   kind: KubeKind;
   requested?: string[];
+  /** Only events about the object with this uid. */
+  about?: string;
   /** What this viewer may see: null = every namespace. */
   namespaces: string[] | null;
   handles: WatchHandle[];
@@ -38,6 +40,10 @@ function rowOf(kind: KubeKind, object: KubeObject): KubeRow {
   if (!row) rows.set(object, (row = toRow(kind, object)));
   return row;
 }
+
+/** The uid of the object an event is about (core/v1 `involvedObject`, events.k8s.io `regarding`). */
+const aboutUid = (event: KubeObject) =>
+  ((event.involvedObject ?? event.regarding) as { uid?: string } | undefined)?.uid;
 
 export class KubeWatcher {
   private entries = new Map<string, Entry>();
@@ -75,11 +81,14 @@ export class KubeWatcher {
           `unknown resource "${request.resource}": name one such as pods or deployments.apps`,
         );
       const kind = found;
+      if (request.about && kind.kind !== "Event")
+        throw new SocketRequestError("only events can be watched about an object");
       const watchId = randomUUID();
       const entry: Entry = {
         endpointId: endpoint.id,
         kind,
         requested: request.namespaces,
+        about: request.about,
         namespaces,
         handles: [],
         answered: false,
@@ -161,6 +170,7 @@ export class KubeWatcher {
   }
 
   private mayShow(entry: Entry, object: KubeObject): boolean {
+    if (entry.about && aboutUid(object) !== entry.about) return false;
     return entry.namespaces === null || entry.namespaces.includes(object.metadata.namespace ?? "");
   }
 

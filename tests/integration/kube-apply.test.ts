@@ -152,6 +152,48 @@ describe("apply", () => {
     expect(refused.json.error).toMatch(/must be greater than or equal to 0/);
   });
 
+  it("checks every document against the cluster's OpenAPI schema before sending any, naming the lines", async () => {
+    const yaml = [
+      configMap("ka-schema-first", { a: "1" }),
+      "---",
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      "  name: ka-schema",
+      `  namespace: ${NS}`,
+      "spec:",
+      "  replicas: three",
+      "  selector: {matchLabels: {app: ka-schema}}",
+      "  template:",
+      "    metadata: {labels: {app: ka-schema}}",
+      "    spec:",
+      "      containers:",
+      "      - name: main",
+      "        image: dashboard-test/busybox:1",
+      "        imagePullPolicy: Sometimes",
+      "        env: [{name: PORT, value: 8080}]",
+      "        resourcez: {}",
+    ].join("\n");
+    for (const dryRun of [true, false]) {
+      const refused = await apply(admin, { yaml, dryRun });
+      expect(refused.status, refused.text).toBe(422);
+      const lines = refused.json.error!.split("\n");
+      expect(lines[0]).toMatch(/not sent/i);
+      expect(lines).toContain(`line 15: Deployment ${NS}/ka-schema: spec.replicas: must be an integer`);
+      expect(lines.some((l) => l.startsWith("line 23:") && l.includes("imagePullPolicy: must be one of"))).toBe(true);
+      expect(lines).toContain(
+        `line 24: Deployment ${NS}/ka-schema: spec.template.spec.containers[0].env[0].value: must be a string`,
+      );
+      expect(lines).toContain(
+        `line 25: Deployment ${NS}/ka-schema: spec.template.spec.containers[0].resourcez: unknown field`,
+      );
+    }
+    // Nothing was sent: not even the valid first document exists upstream, and nothing was audited.
+    await expect(readConfigMap("ka-schema-first")).rejects.toMatchObject({ statusCode: 404 });
+    const audited = await (await testDb()).auditEvent.count({ where: { target: { contains: "ka-schema" } } });
+    expect(audited).toBe(0);
+  });
+
   it("refuses a namespace-limited person outside their namespaces, changing nothing", async () => {
     const mixed = `${configMap(`ka-team-${NS}`, { t: "1" }, "team-a")}\n---\n${configMap("ka-one", { a: "team" })}`;
     const refused = await apply(teamAdmin, { yaml: mixed });

@@ -155,6 +155,45 @@ describe("kube:watch", () => {
     expect(await viewer.watch(request)).toMatchObject({ ok: true });
   });
 
+  it("pushes the events about one object (its page's live events), and only those", async () => {
+    const viewer = open(ctx.viewer);
+    const [mine, other] = [`kw-ev-${unique()}`, `kw-ev-other-${unique()}`];
+    await createPod("sample", mine);
+    await createPod("sample", other);
+    const uidOf = async (name: string) => (await core.readNamespacedPod({ namespace: "sample", name })).metadata!.uid!;
+    const [mineUid, otherUid] = [await uidOf(mine), await uidOf(other)];
+    const refused = await viewer.watch({ endpointId: ctx.endpointId, resource: "pods", about: mineUid });
+    expect(refused).toEqual({ ok: false, error: "only events can be watched about an object" });
+    const watchId = await watchOk(viewer, {
+      endpointId: ctx.endpointId,
+      resource: "events",
+      namespaces: ["sample"],
+      about: mineUid,
+    });
+    // What a controller would record: one event about each pod, written after the page opened.
+    const event = (pod: string, uid: string, reason: string) =>
+      core.createNamespacedEvent({
+        namespace: "sample",
+        body: {
+          metadata: { name: `${pod}.${unique()}` },
+          involvedObject: { kind: "Pod", namespace: "sample", name: pod, uid },
+          reason,
+          message: `${reason} happened`,
+          type: "Warning",
+          source: { component: "fleetdeck-test" },
+          firstTimestamp: new Date(),
+          lastTimestamp: new Date(),
+        },
+      });
+    await event(other, otherUid, "NotMine");
+    await event(mine, mineUid, "BackOff");
+    await expect.poll(() => viewer.rowsOf(watchId).map((r) => r.cells[1]), { timeout: 15_000 }).toContain("BackOff");
+    expect(viewer.rowsOf(watchId).map((r) => r.cells[1])).not.toContain("NotMine");
+    expect(
+      viewer.batches.flatMap((b) => (b.watchId === watchId ? b.upserts : [])).map((r) => r.cells[1]),
+    ).not.toContain("NotMine");
+  });
+
   it("ends the watch when the grant is revoked", async () => {
     const user = await createUser();
     const access = await grant({ userId: user.id, endpointId: ctx.endpointId, role: "VIEWER" });

@@ -21,7 +21,10 @@ describe("parseManifests", () => {
     const docs = parseManifests(
       "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n",
     );
-    expect(docs.map((d) => d.kind)).toEqual(["ConfigMap", "Namespace"]);
+    expect(docs.map((d) => d.manifest.kind)).toEqual(["ConfigMap", "Namespace"]);
+    // Lines count from the start of the text, across documents; a missing place is its parent's.
+    expect(docs[1]!.lineOf(["metadata", "name"])).toBe(9);
+    expect(docs[1]!.lineOf(["spec", "nothing"])).toBe(7);
   });
   it("names the line of a syntax error", () => {
     expect(() => parseManifests("a: 1\nb: [\n")).toThrow(/line \d/);

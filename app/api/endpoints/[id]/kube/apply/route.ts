@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { describeUpstreamError, UpstreamError } from "@/lib/endpoints/upstream-error";
 import { endpointRoute } from "@/lib/http/endpoint-route";
 import { applyDocument, parseManifests, resolveManifests, type ApplyResult } from "@/lib/kube/apply";
+import { checkDocuments } from "@/lib/kube/apply-check";
 import { customKinds } from "@/lib/kube/discovery";
 import { BUILT_IN_KINDS } from "@/lib/kube/kinds/catalog";
 import { resourceId } from "@/lib/kube/kinds/kind";
@@ -19,12 +20,14 @@ const body = z.object({
 
 // POST …/kube/apply {yaml, dryRun?, force?}: server-side apply of one or more YAML documents.
 // Every document is authorized (resource.write in its namespace; cluster-scoped kinds need an
-// unlimited grant) before any is sent; each applied one is audited with its YAML before and after.
+// unlimited grant) and checked against the cluster's OpenAPI v3 schema (422 with every problem and
+// its line) before any is sent; each applied one is audited with its YAML before and after.
 export const POST = endpointRoute(
   { kind: "KUBERNETES", action: "resource.write", body, namespace: () => "any" },
   async ({ endpoint, body, require, subject, address }) => {
     const docs = resolveManifests(parseManifests(body.yaml), [...BUILT_IN_KINDS, ...(await customKinds(endpoint))]);
     for (const doc of docs) await require("resource.write", { endpointId: endpoint.id, namespace: doc.namespace });
+    await checkDocuments(endpoint, docs);
     const api = kubeApi(endpoint);
     const results: ApplyResult[] = [];
     for (const doc of docs) {
