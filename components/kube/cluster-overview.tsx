@@ -1,6 +1,10 @@
+"use client";
+
 // A cluster's front page: version, nodes, capacity against requests (bars), pods and deployments
-// by health, and the latest warnings.
+// by health, and the latest warnings — live, as the cluster changes.
 import { formatBytes } from "@/lib/client/format";
+import { kubeAge, useNow } from "@/lib/client/use-now";
+import { useClusterOverview } from "@/lib/client/use-cluster-overview";
 import type { ClusterOverview } from "@/lib/kube/cluster-overview";
 
 function Meter({
@@ -48,9 +52,12 @@ function Tile({ label, value, tone }: { label: string; value: string | number; t
   );
 }
 
-export function ClusterOverviewView({ overview: o }: { overview: ClusterOverview }) {
+export function ClusterOverviewView(props: { endpointId: string; overview: ClusterOverview }) {
+  const { overview: o, ended } = useClusterOverview(props.endpointId, props.overview);
+  const now = useNow();
   return (
     <div className="space-y-4" data-testid="cluster-overview">
+      {ended ? <p className="text-sm text-warn">{ended}: reload the page.</p> : null}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Tile label="Version" value={o.version ?? "—"} />
         {o.nodes ? (
@@ -86,9 +93,10 @@ export function ClusterOverviewView({ overview: o }: { overview: ClusterOverview
       <section className="rounded-lg border border-line bg-panel p-4">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-muted">Warnings</h2>
         {o.warnings.length ? (
-          <ul className="space-y-1">
+          <ul className="space-y-1" data-testid="cluster-warnings">
             {o.warnings.map((w, i) => (
               <li key={i} className="text-warn">
+                <span className="text-muted">{kubeAge(w.last, now)}</span>{" "}
                 <span className="text-muted">{w.namespace}</span> {w.object}: <strong>{w.reason}</strong> {w.message}
               </li>
             ))}

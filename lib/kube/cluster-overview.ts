@@ -1,12 +1,13 @@
 // A cluster's front page in numbers: version, nodes ready or not, CPU and memory capacity against
 // what pods request, workload health, and the latest warnings — within what the person may read.
+// Served from the watch cache, so it is cheap to compute again whenever one of its kinds changes.
 import type { Endpoint } from "../db/client";
 import { allowedNamespaces, type Subject } from "../rbac/authorize";
-import { kubeApi } from "./kube-api";
+import { kubeApi, type KubeApi } from "./kube-api";
 import { builtInKind } from "./kinds/catalog";
 import { condition } from "./kinds/helpers";
 import type { KubeObject } from "./kinds/kind";
-import { listObjects } from "./resources";
+import { visibleObjects } from "./list-for-subject";
 
 /** Kubernetes quantities ("500m", "2", "1Gi", "512Mi") as plain numbers (cores, bytes). */
 export function quantity(text: unknown): number {
@@ -45,24 +46,36 @@ const podRequests = (pod: KubeObject, resource: "cpu" | "memory") =>
     0,
   );
 
+const VERSION_TTL_MS = 5 * 60_000;
+const versions = new Map<string, { at: number; version: Promise<string | null> }>();
+
+/** The API server's version, asked once every few minutes per endpoint. */
+function serverVersion(endpoint: Endpoint, api: KubeApi): Promise<string | null> {
+  const hit = versions.get(endpoint.id);
+  if (hit && Date.now() - hit.at < VERSION_TTL_MS) return hit.version;
+  const version = api<{ gitVersion: string }>({ path: "/version" })
+    .then((v) => v.gitVersion)
+    .catch(() => null);
+  versions.set(endpoint.id, { at: Date.now(), version });
+  return version;
+}
+
+/** The kinds an overview is made of (a live overview follows changes to these). */
+export const OVERVIEW_RESOURCES = ["pods", "deployments.apps", "events", "nodes", "namespaces"] as const;
+
+/** Computed from the shared watch cache (the same copy the lists read), within the subject's grants. */
 export async function clusterOverview(subject: Subject, endpoint: Endpoint): Promise<ClusterOverview> {
   const api = kubeApi(endpoint);
   const allowed = allowedNamespaces(subject, endpoint.id);
-  const scopes = allowed === "all" ? [null] : allowed;
   const kind = (id: string) => builtInKind(id)!;
-  const listAll = async (id: string) =>
-    (await Promise.all(scopes.map((ns) => listObjects(api, kind(id), { namespace: ns })))).flatMap((l) => l.items);
+  const visible = (id: (typeof OVERVIEW_RESOURCES)[number]) => visibleObjects(subject, endpoint, api, kind(id));
   const [version, pods, deployments, events, nodes, namespaces] = await Promise.all([
-    api<{ gitVersion: string }>({ path: "/version" })
-      .then((v) => v.gitVersion)
-      .catch(() => null),
-    listAll("pods"),
-    listAll("deployments.apps"),
-    listAll("events"),
-    allowed === "all" ? listObjects(api, kind("nodes")).then((l) => l.items) : Promise.resolve(null),
-    allowed === "all"
-      ? listObjects(api, kind("namespaces")).then((l) => l.items.length)
-      : Promise.resolve(allowed.length),
+    serverVersion(endpoint, api),
+    visible("pods"),
+    visible("deployments.apps"),
+    visible("events"),
+    allowed === "all" ? visible("nodes") : Promise.resolve(null),
+    allowed === "all" ? visible("namespaces").then((l) => l.length) : Promise.resolve(allowed.length),
   ]);
   const phase = (p: KubeObject) => (p.status as { phase?: string } | undefined)?.phase;
   const active = pods.filter((p) => phase(p) === "Running" || phase(p) === "Pending");

@@ -76,6 +76,8 @@ export const CLIENT_EVENT_SCHEMAS = {
       .optional(),
   }),
   "kube:unwatch": z.object({ watchId: id }),
+  "kube:overview": z.object({ endpointId: id }),
+  "kube:overview-stop": z.object({ endpointId: id }),
   "logs:subscribe": z.object({
     endpointId: id,
     target: logTarget,

@@ -1,6 +1,7 @@
 // The one map of socket event → payload, shared by the server and the browser.
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
+import type { ClusterOverview } from "../kube/cluster-overview";
 import type { KubeRow } from "../kube/kinds/row";
 import type { WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
@@ -37,6 +38,8 @@ export interface ServerToClientEvents {
    * deleted) and sends nothing more for it.
    */
   "kube:watch-status": (event: { watchId: string; error: string | null; closed: boolean }) => void;
+  /** A live cluster overview changed; `closed`: access ended and nothing more comes for it. */
+  "kube:overview": (event: { endpointId: string; overview: ClusterOverview | null; closed: boolean }) => void;
   /** Sent just before the server closes the socket: the user was disabled, the session expired… */
   "session:ended": (event: { reason: string }) => void;
 }
@@ -61,6 +64,9 @@ export interface ClientToServerEvents {
   /** Follow a Kubernetes resource's objects as list rows: the current rows now, then kube:rows. */
   "kube:watch": (request: KubeWatchRequest, ack: Ack<{ watchId: string; rows: KubeRow[] }>) => void;
   "kube:unwatch": (request: { watchId: string }, ack?: Ack<null>) => void;
+  /** A cluster's overview now, then kube:overview whenever it changes. */
+  "kube:overview": (request: { endpointId: string }, ack: Ack<{ overview: ClusterOverview }>) => void;
+  "kube:overview-stop": (request: { endpointId: string }, ack?: Ack<null>) => void;
   /** Follow a container's logs: the last `tail` lines, or everything after `since` (resume). */
   "logs:subscribe": (request: LogSubscribeRequest, ack: Ack<{ subscriptionId: string; label: string }>) => void;
   "logs:unsubscribe": (request: { subscriptionId: string }, ack?: Ack<null>) => void;

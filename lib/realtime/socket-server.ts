@@ -6,6 +6,7 @@ import { loadSubject } from "../rbac/load-subject";
 import { startAccessRecheck, type AccessGuard } from "./access-recheck";
 import { attachDockerWatch } from "./docker-watch";
 import { ADMIN_ROOM, endpointRoom, type RealtimeServer } from "./hub";
+import { attachKubeOverview } from "./kube-overview";
 import { attachKubeWatch } from "./kube-watch";
 import { attachLogsWatch } from "./logs-watch";
 import { authenticateHandshake } from "./socket-auth";
@@ -63,8 +64,9 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   const docker = attachDockerWatch(io, log);
   const logs = attachLogsWatch(io, log);
   const kube = attachKubeWatch(io, log);
+  const overview = attachKubeOverview(io, log, kube.cache);
   return startAccessRecheck(io, {
-    guards: [endpointRoomsGuard, docker.guard, logs.guard, kube.guard],
+    guards: [endpointRoomsGuard, docker.guard, logs.guard, kube.guard, overview.guard],
     sweeps: [docker.sweep],
     log,
   });

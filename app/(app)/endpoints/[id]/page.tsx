@@ -26,7 +26,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
       {summary && "error" in summary ? <Alert>The engine cannot be read: {summary.error}</Alert> : null}
       {summary && "data" in summary ? <EngineOverview summary={summary.data} /> : null}
       {cluster && "error" in cluster ? <Alert>The cluster cannot be read: {cluster.error}</Alert> : null}
-      {cluster && "data" in cluster ? <ClusterOverviewView overview={cluster.data} /> : null}
+      {cluster && "data" in cluster ? <ClusterOverviewView endpointId={endpoint.id} overview={cluster.data} /> : null}
     </div>
   );
 }
