@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { editableYaml } from "@/lib/client/editable-yaml";
 import { kubeAge, useNow } from "@/lib/client/use-now";
+import { useLiveObject } from "@/lib/client/use-live-object";
 import { BUILT_IN_KINDS } from "@/lib/kube/kinds/catalog";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { resourceId, type KubeObject } from "@/lib/kube/kinds/kind";
@@ -67,6 +68,14 @@ export function KubeObjectView(props: {
   const [editing, setEditing] = useState(false);
   const router = useRouter();
   const now = useNow();
+  const live = useLiveObject({
+    endpointId,
+    resource,
+    namespace: props.initial.object.metadata.namespace ?? null,
+    name: props.initial.object.metadata.name,
+    resourceVersion: props.initial.object.metadata.resourceVersion ?? "",
+    paused: editing,
+  });
   // A Secret is shown with its values hidden: editing that text would write the placeholders back.
   const editable = can(access, "resource.write") && kind.kind !== "Secret";
   if (!object) return <Alert tone="ok">Deleted.</Alert>;
@@ -87,6 +96,13 @@ export function KubeObjectView(props: {
           all {kind.title.toLowerCase()}
         </Link>
       </div>
+      {live.deleted ? (
+        <Alert>This {kind.kind} was deleted upstream; the page shows its last state.</Alert>
+      ) : editing && live.changedUpstream ? (
+        <Alert tone="warn">
+          It changed upstream since you began editing: Review compares your text with the live object.
+        </Alert>
+      ) : null}
       <KubeActions
         endpointId={endpointId}
         kind={kind}

@@ -20,11 +20,13 @@ export function useKubeRows(options: {
   endpointId: string;
   resource: string;
   namespace: string | null;
+  /** Only the object with this name. */
+  name?: string;
   /** Only the events about the object with this uid. */
   about?: string;
 }) {
-  const { endpointId, resource, namespace, about } = options;
-  const key = `${endpointId}|${resource}|${namespace ?? ""}|${about ?? ""}`;
+  const { endpointId, resource, namespace, name, about } = options;
+  const key = `${endpointId}|${resource}|${namespace ?? ""}|${name ?? ""}|${about ?? ""}`;
   const [state, setState] = useState<State>({ key: "", rows: [], error: null, loading: true, stale: null });
 
   useEffect(() => {
@@ -41,7 +43,13 @@ export function useKubeRows(options: {
     const watch = () =>
       socket.emit(
         "kube:watch",
-        { endpointId, resource, ...(namespace ? { namespaces: [namespace] } : {}), ...(about ? { about } : {}) },
+        {
+          endpointId,
+          resource,
+          ...(namespace ? { namespaces: [namespace] } : {}),
+          ...(name ? { name } : {}),
+          ...(about ? { about } : {}),
+        },
         (result) => {
           if (closed) {
             if (result.ok) socket.emit("kube:unwatch", { watchId: result.data.watchId });
@@ -78,7 +86,7 @@ export function useKubeRows(options: {
       socket.off("kube:watch-status", onStatus);
       socket.off("connect", watch);
     };
-  }, [endpointId, resource, namespace, about, key]);
+  }, [endpointId, resource, namespace, name, about, key]);
 
   return state.key === key ? state : { key, rows: [], error: null, loading: true, stale: null };
 }

@@ -1,7 +1,7 @@
 // Server-side apply of YAML a person wrote: parsed into documents, each matched to a kind the
 // cluster serves, then PATCHed as "fleetdeck" so the API server merges, validates and reports
 // conflicts with other field managers in its own words.
-import { isNode, LineCounter, parseAllDocuments, stringify } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, stringify } from "yaml";
 import { UpstreamError } from "../endpoints/upstream-error";
 import { badRequest } from "../errors";
 import type { KubeApi } from "./kube-api";
@@ -54,13 +54,20 @@ export function parseManifests(text: string): ParsedManifest[] {
       throw badRequest(`${where} (${m.kind}) has no metadata.name`);
     if (m.metadata.namespace !== undefined && typeof m.metadata.namespace !== "string")
       throw badRequest(`${where} (${m.kind} ${m.metadata.name}): metadata.namespace must be a string`);
-    // The deepest node that exists on the way: a missing field is reported where it belongs.
+    // The line of a field's key (of an item, in a list); a missing field is reported at the
+    // deepest place on its way that exists.
     const lineOf = (segments: string[]) => {
-      for (let n = segments.length; n >= 0; n--) {
-        const node = doc.getIn(segments.slice(0, n), true);
+      for (let n = segments.length; n > 0; n--) {
+        const parent = n === 1 ? doc.contents : doc.getIn(segments.slice(0, n - 1), true);
+        const last = segments[n - 1]!;
+        const node = isMap(parent)
+          ? parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === last)?.key
+          : isSeq(parent)
+            ? parent.items[Number(last)]
+            : undefined;
         if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
       }
-      return undefined;
+      return isNode(doc.contents) && doc.contents.range ? lines.linePos(doc.contents.range[0]).line : undefined;
     };
     manifests.push({ manifest: m as Manifest, lineOf });
   }

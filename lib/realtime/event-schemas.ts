@@ -69,6 +69,11 @@ export const CLIENT_EVENT_SCHEMAS = {
       .max(MAX_WATCH_NAMESPACES, `at most ${MAX_WATCH_NAMESPACES} namespaces per watch`)
       .transform((names) => [...new Set(names)])
       .optional(),
+    // Only the object with this name (its page, live).
+    name: z
+      .string()
+      .regex(/^[^/\s]{1,253}$/, "name: an object's name")
+      .optional(),
     // Only the events about the object with this uid (its page's live events).
     about: z
       .string()

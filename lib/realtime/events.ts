@@ -80,6 +80,8 @@ export interface KubeWatchRequest {
   resource: string;
   /** Omitted: every namespace the user may read (ignored for cluster-wide kinds, which refuse it). */
   namespaces?: string[];
+  /** Only the object with this name. */
+  name?: string;
   /** Events only: those about the object with this uid. */
   about?: string;
 }

@@ -24,6 +24,8 @@ interface Entry {
   endpointId: string;
   kind: KubeKind;
   requested?: string[];
+  /** Only the object with this name. */
+  name?: string;
   /** Only events about the object with this uid. */
   about?: string;
   /** What this viewer may see: null = every namespace. */
@@ -88,6 +90,7 @@ export class KubeWatcher {
         endpointId: endpoint.id,
         kind,
         requested: request.namespaces,
+        name: request.name,
         about: request.about,
         namespaces,
         handles: [],
@@ -170,6 +173,7 @@ export class KubeWatcher {
   }
 
   private mayShow(entry: Entry, object: KubeObject): boolean {
+    if (entry.name && object.metadata.name !== entry.name) return false;
     if (entry.about && aboutUid(object) !== entry.about) return false;
     return entry.namespaces === null || entry.namespaces.includes(object.metadata.namespace ?? "");
   }

@@ -64,6 +64,25 @@ test("overview, namespace, scale a deployment from its page, open a pod and its 
     .poll(async () => (await apps.readNamespacedDeployment({ name: "shop", namespace })).spec?.replicas)
     .toBe(3);
   await expect(page.getByTestId("object-yaml")).toContainText("replicas: 3");
+  // Changed upstream while the page is open: the page follows, and events about it arrive, unasked.
+  const live = await apps.readNamespacedDeployment({ name: "shop", namespace });
+  live.metadata!.labels = { ...live.metadata!.labels, tier: "changed-upstream" };
+  await apps.replaceNamespacedDeployment({ name: "shop", namespace, body: live });
+  await expect(page.getByTestId("object-yaml")).toContainText("tier: changed-upstream");
+  await core.createNamespacedEvent({
+    namespace,
+    body: {
+      metadata: { name: `shop.${Date.now()}` },
+      involvedObject: { kind: "Deployment", namespace, name: "shop", uid: live.metadata!.uid },
+      reason: "ShopWarning",
+      message: "something to look at",
+      type: "Warning",
+      source: { component: "fleetdeck-e2e" },
+      firstTimestamp: new Date(),
+      lastTimestamp: new Date(),
+    },
+  });
+  await expect(page.getByTestId("object-events")).toContainText("ShopWarning something to look at");
 
   // The pods of the deployment, in the same namespace (remembered from the list).
   await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Pods" }).click();

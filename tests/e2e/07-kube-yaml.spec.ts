@@ -1,4 +1,5 @@
-// YAML in Chromium: a ConfigMap created from the list's "Create from YAML", then edited on its page
+// YAML in Chromium: a ConfigMap created from the list's "Create from YAML" (a typo found against
+// the cluster's schema first, marked at its line), then edited on its page
 // (review shows the diff, apply changes the cluster), and a conflict with another field manager
 // taken over with "Apply anyway (force)".
 import { expect, test, type Page } from "@playwright/test";
@@ -36,6 +37,13 @@ test("create a ConfigMap from YAML, edit it with a reviewed diff, force over a c
   await page.goto(`${base()}/endpoints/${id}/kube/configmaps?namespace=${namespace}`);
   await page.getByRole("link", { name: "Create from YAML" }).click();
   await expect(editor(page)).toContainText("kind: ConfigMap");
+  // A typo is found against the cluster's schema before anything is sent, and marked at its line.
+  await editor(page).fill(yaml("red").replace("\ndata:", "\ndta:"));
+  await page.getByRole("button", { name: "Review" }).click();
+  await expect(page.getByTestId("apply-error")).toContainText(
+    `line 6: ConfigMap ${namespace}/colors: dta: unknown field`,
+  );
+  await expect(page.getByTestId("yaml-text").locator(".cm-lint-marker-error")).toHaveCount(1);
   await editor(page).fill(yaml("red"));
   await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page.getByText(`Applied: ConfigMap ${namespace}/colors`)).toBeVisible();

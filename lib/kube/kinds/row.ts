@@ -13,6 +13,8 @@ export interface KubeRow {
   labels: Record<string, string>;
   /** Being deleted (finalizers pending). */
   deleting: boolean;
+  /** Changes with every write upstream: an open object page compares it with what it shows. */
+  resourceVersion: string;
 }
 
 export function toRow(kind: KubeKind, object: KubeObject): KubeRow {
@@ -32,5 +34,6 @@ export function toRow(kind: KubeKind, object: KubeObject): KubeRow {
     health: kind.health?.(object) ?? null,
     labels: m.labels ?? {},
     deleting: Boolean(m.deletionTimestamp),
+    resourceVersion: m.resourceVersion ?? "",
   };
 }
