@@ -23,6 +23,9 @@ const LABELS: Record<KubeActionName, string> = {
   uncordon: "Uncordon",
   suspend: "Suspend",
   unsuspend: "Resume",
+  rollback: "Roll back",
+  drain: "Drain",
+  "create-job": "Create job now",
   logs: "Logs",
   reveal: "Reveal values",
 };
@@ -123,7 +126,7 @@ export function KubeActions(props: {
           </span>
         ) : null}
         {allowed
-          .filter((a) => a !== "logs" && a !== "scale")
+          .filter((a) => a !== "logs" && a !== "scale" && a !== "rollback" && a !== "drain")
           .map((a) => (
             <Button
               key={a}
