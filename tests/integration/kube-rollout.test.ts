@@ -153,34 +153,39 @@ describe("rollback", () => {
     expect(imageOf(await k8s("GET", path))).toBe(IMAGE_1);
   });
 
-  it("rolls a StatefulSet back through its ControllerRevisions", async () => {
-    const sts = `/apis/apps/v1/namespaces/${NS}/statefulsets/db`;
-    await k8s("POST", `/apis/apps/v1/namespaces/${NS}/statefulsets`, {
+  it.each([
+    ["StatefulSet", "statefulsets", { replicas: 1, serviceName: "db" }],
+    ["DaemonSet", "daemonsets", {}],
+  ])("rolls a %s back through its ControllerRevisions", async (kind, resource, extra) => {
+    const path = `/apis/apps/v1/namespaces/${NS}/${resource}/db`;
+    await k8s("POST", `/apis/apps/v1/namespaces/${NS}/${resource}`, {
       apiVersion: "apps/v1",
-      kind: "StatefulSet",
+      kind,
       metadata: { name: "db", namespace: NS },
-      spec: {
-        replicas: 1,
-        serviceName: "db",
-        selector: { matchLabels: { app: "db" } },
-        template: podTemplate("db", IMAGE_1),
-      },
+      spec: { ...extra, selector: { matchLabels: { app: "db" } }, template: podTemplate("db", IMAGE_1) },
     });
-    await expect.poll(async () => (await revisions("statefulsets.apps", "db")).length, { timeout: 30_000 }).toBe(1);
-    await setImage(sts, IMAGE_2, "second");
+    await expect.poll(async () => (await revisions(`${resource}.apps`, "db")).length, { timeout: 30_000 }).toBe(1);
+    await setImage(path, IMAGE_2, "second");
     await expect
-      .poll(async () => (await revisions("statefulsets.apps", "db")).map((r) => [r.revision, r.current, r.images]), {
+      .poll(async () => (await revisions(`${resource}.apps`, "db")).map((r) => [r.revision, r.current, r.images]), {
         timeout: 30_000,
       })
       .toEqual([
         [2, true, [IMAGE_2]],
         [1, false, [IMAGE_1]],
       ]);
-    const rolled = await env.admin.request("POST", `${base}/statefulsets.apps/db/rollback?namespace=${NS}`, {
+    const rolled = await env.admin.request("POST", `${base}/${resource}.apps/db/rollback?namespace=${NS}`, {
       revision: 1,
     });
     expect(rolled.status, rolled.text).toBe(200);
-    expect(imageOf(await k8s("GET", sts))).toBe(IMAGE_1);
+    expect(imageOf(await k8s("GET", path))).toBe(IMAGE_1);
+    // Revision 1's template is the current one again (renumbered 3 by the controller).
+    await expect
+      .poll(async () => (await revisions(`${resource}.apps`, "db")).find((r) => r.current)?.images, {
+        timeout: 30_000,
+      })
+      .toEqual([IMAGE_1]);
+    await k8s("DELETE", path); // its pods would land on the node the drain tests add
   });
 });
 
