@@ -2,6 +2,7 @@
 
 // The actions a kind offers on one object (from its descriptor), shown only when the person's role
 // allows them (the same table the server enforces), each with the API server's own words on failure.
+// Rollback lives in the Revisions section, drain in its own panel (it streams its progress).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "@/lib/client/api";
@@ -12,6 +13,7 @@ import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { DrainNode } from "./drain-node";
 
 const LABELS: Record<KubeActionName, string> = {
   delete: "Delete",
@@ -23,9 +25,15 @@ const LABELS: Record<KubeActionName, string> = {
   uncordon: "Uncordon",
   suspend: "Suspend",
   unsuspend: "Resume",
+  rollback: "Roll back",
+  drain: "Drain",
+  "create-job": "Create job now",
   logs: "Logs",
   reveal: "Reveal values",
 };
+
+// Actions with controls of their own (not one button each).
+const OWN_CONTROLS: KubeActionName[] = ["logs", "scale", "rollback", "drain"];
 
 /** Which actions make sense in the object's current state (a paused deployment can only resume). */
 function applicable(action: KubeActionName, object: KubeObject): boolean {
@@ -84,6 +92,11 @@ export function KubeActions(props: {
             })
           ).values,
         );
+      } else if (action === "create-job") {
+        const { created } = await api<{ created: { resource: string; name: string } }>(`${path}/${action}${query}`, {
+          body: {},
+        });
+        router.push(`/endpoints/${endpointId}/kube/${created.resource}/${encodeURIComponent(created.name)}${query}`);
       } else {
         const body = action === "scale" ? { replicas: Number(replicas) } : {};
         props.onChanged((await api<{ object: KubeObject }>(`${path}/${action}${query}`, { body })).object);
@@ -123,7 +136,7 @@ export function KubeActions(props: {
           </span>
         ) : null}
         {allowed
-          .filter((a) => a !== "logs" && a !== "scale")
+          .filter((a) => !OWN_CONTROLS.includes(a))
           .map((a) => (
             <Button
               key={a}
@@ -135,6 +148,14 @@ export function KubeActions(props: {
             </Button>
           ))}
       </div>
+      {allowed.includes("drain") ? (
+        <DrainNode
+          path={path}
+          node={object.metadata.name}
+          disabled={busy !== null}
+          onCordoned={() => props.onChanged({ ...object, spec: { ...(object.spec ?? {}), unschedulable: true } })}
+        />
+      ) : null}
       {error ? <Alert>{error}</Alert> : null}
     </div>
   );

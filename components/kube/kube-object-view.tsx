@@ -14,12 +14,14 @@ import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { resourceId, type KubeObject } from "@/lib/kube/kinds/kind";
 import type { KubeEventRow } from "@/lib/kube/object-view";
 import type { RelatedObject } from "@/lib/kube/related";
+import type { RevisionRow } from "@/lib/kube/rollout-history";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { HealthDot } from "./health-dot";
 import { KubeActions } from "./kube-actions";
 import { ObjectEvents } from "./object-events";
+import { RolloutRevisions } from "./rollout-revisions";
 import { YamlApplyEditor } from "./yaml-apply-editor";
 
 type Condition = { type: string; status: string; reason?: string; message?: string; lastTransitionTime?: string };
@@ -60,6 +62,8 @@ export function KubeObjectView(props: {
   kind: KubeKindInfo;
   initial: { object: KubeObject; yaml: string; events: KubeEventRow[] };
   related: RelatedObject[];
+  /** For kinds with a rollout history; null otherwise. */
+  revisions: RevisionRow[] | null;
   access: EndpointAccess;
 }) {
   const { endpointId, resource, access, kind } = props;
@@ -213,6 +217,11 @@ export function KubeObjectView(props: {
               </li>
             ))}
           </ul>
+        </Section>
+      ) : null}
+      {props.revisions ? (
+        <Section title="Revisions">
+          <RolloutRevisions {...{ endpointId, resource, kind, object, access }} revisions={props.revisions} />
         </Section>
       ) : null}
       {kind.kind !== "Event" ? (

@@ -17,7 +17,7 @@ export function withoutManagedFields<T extends KubeObject>(object: T): T {
 export async function listObjects(
   api: KubeApi,
   ref: KubeResourceRef,
-  options: { namespace?: string | null; labelSelector?: string } = {},
+  options: { namespace?: string | null; labelSelector?: string; fieldSelector?: string } = {},
 ): Promise<{ items: KubeObject[]; resourceVersion: string }> {
   const items: KubeObject[] = [];
   let next: string | undefined;
@@ -25,7 +25,12 @@ export async function listObjects(
   do {
     const page = await api<{ items: KubeObject[]; metadata: { continue?: string; resourceVersion: string } }>({
       path: resourcePath(ref, { namespace: options.namespace ?? undefined }),
-      query: { limit: PAGE_SIZE, continue: next, labelSelector: options.labelSelector },
+      query: {
+        limit: PAGE_SIZE,
+        continue: next,
+        labelSelector: options.labelSelector,
+        fieldSelector: options.fieldSelector,
+      },
       maxBytes: LIST_PAGE_MAX_BYTES,
     });
     for (const item of page.items) items.push(withoutManagedFields(item));

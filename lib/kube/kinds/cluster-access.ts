@@ -44,7 +44,7 @@ export const CLUSTER_KINDS: KubeKind[] = [
       age,
     ],
     health: (o) => (condition(o, "Ready") !== "True" ? "bad" : at(o, "spec", "unschedulable") === true ? "warn" : "ok"),
-    actions: ["cordon", "uncordon"],
+    actions: ["cordon", "uncordon", "drain"],
   },
   {
     kind: "Namespace",

@@ -57,6 +57,9 @@ export type KubeActionName =
   | "uncordon"
   | "suspend"
   | "unsuspend"
+  | "rollback"
+  | "drain"
+  | "create-job"
   | "logs"
   | "reveal";
 
@@ -86,6 +89,12 @@ export const KUBE_ACTION_PERMISSIONS: Record<KubeActionName, Action> = {
   uncordon: "workload.lifecycle",
   suspend: "workload.lifecycle",
   unsuspend: "workload.lifecycle",
+  rollback: "workload.lifecycle",
+  // Evicts pods in every namespace: the node is cluster-scoped, so only a grant not limited to
+  // namespaces covers it.
+  drain: "workload.lifecycle",
+  // Running a CronJob's template now is what operators do by hand; it creates nothing else.
+  "create-job": "workload.lifecycle",
   logs: "logs.read",
   reveal: "secret.read",
 };

@@ -63,7 +63,7 @@ export const WORKLOAD_KINDS: KubeKind[] = [
       at(o, "spec", "paused") === true
         ? "idle"
         : replicasHealth(at(o, "status", "readyReplicas"), at(o, "spec", "replicas")),
-    actions: ["logs", "scale", "restart", "pause", "resume", "delete"],
+    actions: ["logs", "scale", "restart", "pause", "resume", "rollback", "delete"],
   },
   {
     kind: "StatefulSet",
@@ -79,7 +79,7 @@ export const WORKLOAD_KINDS: KubeKind[] = [
       age,
     ],
     health: (o) => replicasHealth(at(o, "status", "readyReplicas"), at(o, "spec", "replicas")),
-    actions: ["logs", "scale", "restart", "delete"],
+    actions: ["logs", "scale", "restart", "rollback", "delete"],
   },
   {
     kind: "DaemonSet",
@@ -96,7 +96,7 @@ export const WORKLOAD_KINDS: KubeKind[] = [
       age,
     ],
     health: (o) => replicasHealth(at(o, "status", "numberReady"), at(o, "status", "desiredNumberScheduled")),
-    actions: ["logs", "restart", "delete"],
+    actions: ["logs", "restart", "rollback", "delete"],
   },
   {
     kind: "ReplicaSet",
@@ -156,6 +156,6 @@ export const WORKLOAD_KINDS: KubeKind[] = [
       age,
     ],
     health: (o) => (at(o, "spec", "suspend") === true ? "idle" : "ok"),
-    actions: ["suspend", "unsuspend", "delete"],
+    actions: ["suspend", "unsuspend", "create-job", "delete"],
   },
 ];

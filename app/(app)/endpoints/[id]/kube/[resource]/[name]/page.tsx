@@ -5,6 +5,7 @@ import { kindInfo } from "@/lib/kube/kinds/kind-info";
 import { findKind } from "@/lib/kube/resolve-kind";
 import { objectView } from "@/lib/kube/object-view";
 import { relatedObjects } from "@/lib/kube/related";
+import { hasRolloutHistory, revisionRows, rolloutHistory } from "@/lib/kube/rollout-history";
 import { authorize, roleIn } from "@/lib/rbac/authorize";
 import { KubeObjectView } from "@/components/kube/kube-object-view";
 import { Alert } from "@/components/ui/alert";
@@ -32,6 +33,11 @@ export default async function KubeObjectPage({
   const view = await readUpstream(endpoint, () => objectView(kubeApi(endpoint), kind, name, namespace));
   if ("error" in view) return <Alert>{view.error}</Alert>;
   const related = await relatedObjects(subject, endpoint, kind, view.data.object).catch(() => []);
+  const revisions = hasRolloutHistory(kind)
+    ? await rolloutHistory(kubeApi(endpoint), kind.kind, view.data.object)
+        .then(revisionRows)
+        .catch(() => null)
+    : null;
   return (
     <KubeObjectView
       key={view.data.object.metadata.resourceVersion}
@@ -40,6 +46,7 @@ export default async function KubeObjectPage({
       kind={kindInfo(kind)}
       initial={view.data}
       related={related}
+      revisions={revisions}
       access={{ role: roleIn(subject, endpoint.id, namespace), isAdmin: subject.isAdmin }}
     />
   );

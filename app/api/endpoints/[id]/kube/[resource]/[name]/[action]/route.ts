@@ -3,7 +3,7 @@ import { badRequest } from "@/lib/errors";
 import { endpointRoute } from "@/lib/http/endpoint-route";
 import { kubeActionBody, runKubeAction } from "@/lib/kube/actions";
 import { kubeApi } from "@/lib/kube/kube-api";
-import { KUBE_ACTION_PERMISSIONS, type KubeActionName } from "@/lib/kube/kinds/kind";
+import { KUBE_ACTION_PERMISSIONS, resourceId, type KubeActionName } from "@/lib/kube/kinds/kind";
 import { namespaceName, pathSegmentName, resourceIdParam } from "@/lib/kube/names";
 import { objectYaml } from "@/lib/kube/object-view";
 import { resolveKind } from "@/lib/kube/resolve-kind";
@@ -16,9 +16,10 @@ const actionName = z.enum(Object.keys(KUBE_ACTION_PERMISSIONS) as [KubeActionNam
 const params = z.object({ resource: resourceIdParam, name: pathSegmentName, action: actionName });
 const query = z.object({ namespace: namespaceName.optional() });
 
-// POST …/kube/<resource>/<name>/<scale|restart|pause|resume|cordon|uncordon|suspend|unsuspend|reveal>
-// Each action needs the permission in KUBE_ACTION_PERMISSIONS on the object's namespace; the audit
-// row keeps the object's YAML before and after (a Secret's values never).
+// POST …/kube/<resource>/<name>/<scale|restart|pause|resume|rollback|cordon|uncordon|suspend|
+// unsuspend|create-job|reveal> (drain streams its progress: ../drain). Each action needs the
+// permission in KUBE_ACTION_PERMISSIONS on the object's namespace; the audit row keeps the object's
+// YAML before and after (a Secret's values never), or the YAML of the object the action made.
 export const POST = endpointRoute(
   {
     kind: "KUBERNETES",
@@ -30,7 +31,7 @@ export const POST = endpointRoute(
     audit: ({ params, query, body }) => ({
       action: `kube.${params.action}`,
       target: `${params.resource}/${query.namespace ? `${query.namespace}/` : ""}${params.name}`,
-      detail: body.replicas !== undefined ? { replicas: body.replicas } : undefined,
+      detail: { replicas: body.replicas, revision: body.revision },
     }),
   },
   async ({ endpoint, params, query, body, auditDetail }) => {
@@ -41,8 +42,14 @@ export const POST = endpointRoute(
       if (kind.kind !== "Secret") throw badRequest("only a Secret has values to reveal");
       return { values: revealSecret(await readObject(api, kind, params.name, namespace)) };
     }
-    const { before, after } = await runKubeAction(api, { kind, name: params.name, namespace }, params.action, body);
-    auditDetail({ before: objectYaml(before, kind), after: objectYaml(after, kind) });
-    return { object: after };
+    const result = await runKubeAction(api, { kind, name: params.name, namespace }, params.action, body);
+    if ("created" in result) {
+      const { metadata } = result.created;
+      const created = { resource: resourceId(result.kind), namespace: metadata.namespace ?? null, name: metadata.name };
+      auditDetail({ created, after: objectYaml(result.created, result.kind) });
+      return { object: result.created, created };
+    }
+    auditDetail({ before: objectYaml(result.before, kind), after: objectYaml(result.after, kind) });
+    return { object: result.after };
   },
 );

@@ -1,0 +1,93 @@
+"use client";
+
+// The revisions of a Deployment, StatefulSet or DaemonSet (newest first, the current one marked),
+// each with "Roll back to this" for whoever may — what `kubectl rollout history` and
+// `kubectl rollout undo --to-revision` do.
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { api } from "@/lib/client/api";
+import { kubeAge, useNow } from "@/lib/client/use-now";
+import { KUBE_ACTION_PERMISSIONS, type KubeObject } from "@/lib/kube/kinds/kind";
+import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
+import type { RevisionRow } from "@/lib/kube/rollout-history";
+import { can, type EndpointAccess } from "@/lib/rbac/can";
+import { Alert } from "../ui/alert";
+import { Button } from "../ui/button";
+
+export function RolloutRevisions(props: {
+  endpointId: string;
+  resource: string;
+  kind: KubeKindInfo;
+  object: KubeObject;
+  revisions: RevisionRow[];
+  access: EndpointAccess;
+}) {
+  const { endpointId, resource, kind, object, revisions } = props;
+  const router = useRouter();
+  const now = useNow();
+  const [busy, setBusy] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const mayRollBack = kind.actions.includes("rollback") && can(props.access, KUBE_ACTION_PERMISSIONS.rollback);
+  const { name, namespace } = object.metadata;
+
+  const rollBack = async (revision: number) => {
+    if (!confirm(`Roll ${kind.kind} ${name} back to revision ${revision}?`)) return;
+    setBusy(revision);
+    setError(null);
+    try {
+      await api(
+        `/api/endpoints/${endpointId}/kube/${resource}/${encodeURIComponent(name)}/rollback?namespace=${encodeURIComponent(namespace ?? "")}`,
+        { body: { revision } },
+      );
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  if (!revisions.length) return <span className="text-muted">No revisions recorded.</span>;
+  return (
+    <div className="space-y-2">
+      <table className="w-full text-left" data-testid="revisions">
+        <thead className="text-xs uppercase text-muted">
+          <tr>
+            <th className="py-1 pr-3">Revision</th>
+            <th className="py-1 pr-3">Created</th>
+            <th className="py-1 pr-3">Images</th>
+            {kind.kind === "Deployment" ? <th className="py-1 pr-3">Replicas</th> : null}
+            <th className="py-1 pr-3">Change cause</th>
+            <th className="py-1" />
+          </tr>
+        </thead>
+        <tbody>
+          {revisions.map((r) => (
+            <tr key={r.name} className="border-t border-line" data-testid={`revision-${r.revision}`}>
+              <td className="py-1 pr-3">
+                {r.revision}
+                {r.current ? <span className="ml-2 text-ok">current</span> : null}
+              </td>
+              <td className="py-1 pr-3" title={r.created ?? undefined}>
+                {kubeAge(r.created, now)}
+              </td>
+              <td className="py-1 pr-3">
+                <code className="text-xs">{r.images.join(", ")}</code>
+              </td>
+              {kind.kind === "Deployment" ? <td className="py-1 pr-3">{r.replicas ?? ""}</td> : null}
+              <td className="py-1 pr-3">{r.changeCause ?? ""}</td>
+              <td className="py-1 text-right">
+                {mayRollBack && !r.current ? (
+                  <Button onClick={() => void rollBack(r.revision)} disabled={busy !== null}>
+                    {busy === r.revision ? "Rolling back…" : "Roll back to this"}
+                  </Button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error ? <Alert>{error}</Alert> : null}
+    </div>
+  );
+}
