@@ -62,7 +62,8 @@ export function useKubeRows(options: {
           publish({ error: null, loading: false, stale: null });
         },
       );
-    const onRows = (event: { watchId: string; upserts: KubeRow[]; deletes: string[] }) => {
+    const onRows = (event: { watchId: string; upserts: KubeRow[]; deletes: string[] }, ack?: () => void) => {
+      ack?.(); // the server sends more only as batches are acknowledged
       if (event.watchId !== watchId) return;
       for (const uid of event.deletes) byUid.delete(uid);
       for (const row of event.upserts) byUid.set(row.uid, row);

@@ -30,8 +30,12 @@ export interface ServerToClientEvents {
   "logs:frame": (frame: WireFrame, ack: () => void) => void;
   /** Sources joined or left a subscription (pods of a workload, containers with a label). */
   "logs:members": (event: { subscriptionId: string; joined: LogMember[]; left: string[] }) => void;
-  /** Changes to a kube:watch's rows, in batches: rows to add or replace, and uids of rows gone. */
-  "kube:rows": (event: { watchId: string; upserts: KubeRow[]; deletes: string[] }) => void;
+  /**
+   * Changes to a kube:watch's rows, in batches: rows to add or replace, and uids of rows gone.
+   * Acknowledged; while two are unacknowledged, further changes are merged per object and sent
+   * after, so a slow browser costs at most one row per object.
+   */
+  "kube:rows": (event: { watchId: string; upserts: KubeRow[]; deletes: string[] }, ack: () => void) => void;
   /**
    * The upstream watch was lost (`error`; being re-established, rows may be stale) or is back
    * (`error: null`); `closed`: the server ended this watch (access revoked or changed, endpoint

@@ -14,7 +14,12 @@ import { loadSubject } from "../rbac/load-subject";
 import type { CurrentAccess } from "./access-recheck";
 import type { CLIENT_EVENT_SCHEMAS } from "./event-schemas";
 import { kubeWatchNamespaces, sameNamespaces } from "./kube-watch-scope";
-import { MAX_KUBE_WATCHES_PER_SOCKET } from "./limits";
+import {
+  MAX_KUBE_WATCHES_PER_SOCKET,
+  MAX_ROWS_PER_BATCH,
+  MAX_UNACKED_ROW_BATCHES,
+  ROWS_ACK_TIMEOUT_MS,
+} from "./limits";
 import type { RealtimeSocket } from "./socket-data";
 import { SocketRequestError } from "./socket-handler";
 
@@ -33,6 +38,10 @@ interface Entry {
   handles: WatchHandle[];
   /** Until the first rows are answered, batches are already part of them. */
   answered: boolean;
+  /** Changes not sent yet, merged per object uid (null: deleted). */
+  pending: Map<string, KubeRow | null>;
+  /** Batches sent and not yet acknowledged. */
+  unacked: number;
 }
 
 // Objects in the cache are replaced, never changed: one row per object serves every viewer.
@@ -95,6 +104,8 @@ export class KubeWatcher {
         namespaces,
         handles: [],
         answered: false,
+        pending: new Map(),
+        unacked: 0,
       };
       entry.handles = await this.openUpstream(endpoint, entry, (changes) => this.deliver(watchId, changes));
       if (this.gone.signal.aborted) {
@@ -181,14 +192,31 @@ export class KubeWatcher {
   private deliver(watchId: string, changes: ObjectChange[]): void {
     const entry = this.entries.get(watchId);
     if (!entry?.answered) return;
-    const upserts: KubeRow[] = [];
-    const deletes: string[] = [];
     for (const { type, object } of changes) {
       if (!this.mayShow(entry, object)) continue;
-      if (type === "deleted") deletes.push(object.metadata.uid);
-      else upserts.push(rowOf(entry.kind, object));
+      entry.pending.set(object.metadata.uid, type === "deleted" ? null : rowOf(entry.kind, object));
     }
-    if (upserts.length || deletes.length) this.socket.emit("kube:rows", { watchId, upserts, deletes });
+    this.flush(watchId, entry);
+  }
+
+  /** Sends what is pending, unless the viewer has not yet acknowledged enough of what was sent. */
+  private flush(watchId: string, entry: Entry): void {
+    while (entry.pending.size && entry.unacked < MAX_UNACKED_ROW_BATCHES) {
+      const upserts: KubeRow[] = [];
+      const deletes: string[] = [];
+      for (const [uid, row] of entry.pending) {
+        if (upserts.length + deletes.length >= MAX_ROWS_PER_BATCH) break;
+        entry.pending.delete(uid);
+        if (row) upserts.push(row);
+        else deletes.push(uid);
+      }
+      entry.unacked++;
+      // A viewer that never answers is let go with its socket; until then it holds one row per object.
+      this.socket.timeout(ROWS_ACK_TIMEOUT_MS).emit("kube:rows", { watchId, upserts, deletes }, () => {
+        entry.unacked--;
+        if (this.entries.get(watchId) === entry) this.flush(watchId, entry);
+      });
+    }
   }
 
   private end(watchId: string, reason: string): void {

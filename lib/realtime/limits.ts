@@ -15,3 +15,10 @@ export const FRAME_ACK_TIMEOUT_MS = 30_000;
 export const MAX_KUBE_WATCHES_PER_SOCKET = 20;
 /** Namespaces one kube:watch may name (omit them to watch every namespace you may read). */
 export const MAX_WATCH_NAMESPACES = 100;
+
+/** How long a viewer has to acknowledge a batch of Kubernetes rows. */
+export const ROWS_ACK_TIMEOUT_MS = 30_000;
+/** kube:rows batches a viewer may have unacknowledged; changes meanwhile are merged per object. */
+export const MAX_UNACKED_ROW_BATCHES = 2;
+/** Rows in one kube:rows batch (a relist of a large cluster goes in several). */
+export const MAX_ROWS_PER_BATCH = 2000;

@@ -19,8 +19,8 @@ const createdPods: { namespace: string; name: string }[] = [];
 let ctx: Awaited<ReturnType<typeof kubeEndpointWithRoles>>;
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-function open(client: { cookie: string }) {
-  const watcher = kubeWatchSocket(inject("appUrl"), client.cookie);
+function open(client: { cookie: string }, options: { holdAcks?: boolean } = {}) {
+  const watcher = kubeWatchSocket(inject("appUrl"), client.cookie, options);
   sockets.push(watcher.socket);
   return watcher;
 }
@@ -122,7 +122,7 @@ describe("kube:watch", () => {
       expect(rows).toHaveLength(2);
       for (const row of rows) {
         expect(Object.keys(row).sort()).toEqual(
-          ["cells", "created", "deleting", "health", "labels", "name", "namespace", "uid"].sort(),
+          ["cells", "created", "deleting", "health", "labels", "name", "namespace", "resourceVersion", "uid"].sort(),
         );
         expect(row.cells.slice(0, 2)).toEqual(["Opaque", 1]);
       }
@@ -192,6 +192,31 @@ describe("kube:watch", () => {
     expect(
       viewer.batches.flatMap((b) => (b.watchId === watchId ? b.upserts : [])).map((r) => r.cells[1]),
     ).not.toContain("NotMine");
+  });
+
+  it("sends a browser that has not taken in its batches nothing more until it does, then the changes merged", async () => {
+    const prompt = open(ctx.admin);
+    const behind = open(ctx.admin, { holdAcks: true });
+    const request = { endpointId: ctx.endpointId, resource: "pods", namespaces: ["sample"] };
+    const promptId = await watchOk(prompt, request);
+    const behindId = await watchOk(behind, request);
+    const names = Array.from({ length: 6 }, (_, i) => `kw-slow-${i}-${unique()}`);
+    for (const name of names) await createPod("sample", name);
+    await expect
+      .poll(() => prompt.names(promptId), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(names.map((n) => `sample/${n}`)));
+    // The server answers in order on a socket: what it had sent before this reply has arrived.
+    await behind.socket.timeout(10_000).emitWithAck("kube:unwatch", { watchId: "none" });
+    expect(behind.batches.filter((b) => b.watchId === behindId).length).toBeLessThanOrEqual(2);
+    expect(behind.names(behindId)).not.toEqual(expect.arrayContaining(names.map((n) => `sample/${n}`)));
+    behind.release();
+    await expect
+      .poll(() => behind.names(behindId), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(names.map((n) => `sample/${n}`)));
+    await Promise.all(names.map((n) => deletePod("sample", n)));
+    await expect
+      .poll(() => behind.names(behindId).filter((n) => n.includes("kw-slow-")), { timeout: 20_000 })
+      .toEqual([]);
   });
 
   it("ends the watch when the grant is revoked", async () => {

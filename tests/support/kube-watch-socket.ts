@@ -9,12 +9,16 @@ type RowsEvent = { watchId: string; upserts: KubeRow[]; deletes: string[] };
 type StatusEvent = { watchId: string; error: string | null; closed: boolean };
 type WatchReply = { ok: true; data: { watchId: string; rows: KubeRow[] } } | { ok: false; error: string };
 
-export function kubeWatchSocket(appUrl: string, cookie: string) {
+/** `holdAcks`: a browser that has not yet taken the batches in (acknowledged when released). */
+export function kubeWatchSocket(appUrl: string, cookie: string, options: { holdAcks?: boolean } = {}) {
   const socket: Socket = io(appUrl, { transports: ["websocket"], extraHeaders: { cookie }, forceNew: true });
   const batches: RowsEvent[] = [];
   const statuses: StatusEvent[] = [];
   const rows = new Map<string, Map<string, KubeRow>>();
-  socket.on("kube:rows", (event: RowsEvent) => {
+  const held: (() => void)[] = [];
+  socket.on("kube:rows", (event: RowsEvent, ack?: () => void) => {
+    if (options.holdAcks && ack) held.push(ack);
+    else ack?.();
     batches.push(event);
     const current = rows.get(event.watchId);
     if (!current) return;
@@ -31,5 +35,10 @@ export function kubeWatchSocket(appUrl: string, cookie: string) {
   /** The rows of a watch as the browser would show them now. */
   const rowsOf = (watchId: string) => [...(rows.get(watchId)?.values() ?? [])];
   const names = (watchId: string) => rowsOf(watchId).map((r) => `${r.namespace ?? ""}/${r.name}`);
-  return { socket, watch, rowsOf, names, batches, statuses };
+  /** Acknowledges the batches held so far, and every later one at once. */
+  const release = () => {
+    options.holdAcks = false;
+    held.splice(0).forEach((ack) => ack());
+  };
+  return { socket, watch, rowsOf, names, batches, statuses, release };
 }
