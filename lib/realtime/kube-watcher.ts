@@ -4,11 +4,11 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { db, type Endpoint } from "../db/client";
-import { UpstreamError } from "../endpoints/upstream-error";
 import { builtInKind } from "../kube/kinds/catalog";
 import { findKind } from "../kube/resolve-kind";
 import type { KubeKind, KubeObject } from "../kube/kinds/kind";
 import { toRow, type KubeRow } from "../kube/kinds/row";
+import { clusterWideRefused, noteClusterWideRefusal } from "../kube/watch/cluster-wide-refusals";
 import type { KubeWatchCache, ObjectChange, WatchHandle } from "../kube/watch/watch-cache";
 import { loadSubject } from "../rbac/load-subject";
 import type { CurrentAccess } from "./access-recheck";
@@ -162,16 +162,18 @@ export class KubeWatcher {
     entry: Entry,
     onChanges: (changes: ObjectChange[]) => void,
   ): Promise<WatchHandle[]> {
-    const all = this.cache.acquire(endpoint, { ref: entry.kind, namespace: null }, onChanges);
-    try {
-      await all.ready;
-      return [all];
-    } catch (error) {
-      all.release();
-      const forbidden = error instanceof UpstreamError && error.status === 403;
-      if (!forbidden || entry.namespaces === null || !entry.kind.namespaced) throw error;
+    const perNamespace = entry.namespaces !== null && entry.kind.namespaced;
+    if (!(perNamespace && clusterWideRefused(endpoint, entry.kind))) {
+      const all = this.cache.acquire(endpoint, { ref: entry.kind, namespace: null }, onChanges);
+      try {
+        await all.ready;
+        return [all];
+      } catch (error) {
+        all.release();
+        if (!noteClusterWideRefusal(endpoint, entry.kind, error) || !perNamespace) throw error;
+      }
     }
-    const handles = entry.namespaces.map((namespace) =>
+    const handles = entry.namespaces!.map((namespace) =>
       this.cache.acquire(endpoint, { ref: entry.kind, namespace }, onChanges),
     );
     try {
