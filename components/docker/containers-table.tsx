@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { CONTAINER_ACTION_PERMISSIONS, type ContainerAction } from "@/lib/docker/container-action-permissions";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
@@ -43,7 +43,6 @@ export function ContainersTable({
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
-  const filterInput = useRef<HTMLInputElement>(null);
 
   const visible = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -70,17 +69,6 @@ export function ContainersTable({
     };
   }, [role, isAdmin]);
   const windowed = useWindowedRows({ count: visible.length, rowHeight: ROW_HEIGHT, viewport });
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "/" && document.activeElement?.tagName !== "INPUT") {
-        e.preventDefault();
-        filterInput.current?.focus();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   const run = useCallback(
     async (action: ContainerAction, targets: { id: string; name: string }[]) => {
@@ -109,11 +97,11 @@ export function ContainersTable({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
         <input
-          ref={filterInput}
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder="Filter by name, image, project or label  ( / )"
           aria-label="Filter containers"
+          data-shortcut-filter
           className="w-80 rounded-md border border-line bg-panel px-2.5 py-1.5"
         />
         <div className="flex overflow-hidden rounded-md border border-line" role="group" aria-label="State">

@@ -35,6 +35,10 @@ export function ResourceList({
   const { rows, error: loadError, reload, live } = useDockerList(endpointId, kind, initial);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [filter, setFilter] = useState("");
+  const needle = filter.trim().toLowerCase();
+  // Everything the engine said of a row (names, tags, ids, drivers, labels) can be searched.
+  const shown = needle ? rows.filter((row) => JSON.stringify(row).toLowerCase().includes(needle)) : rows;
   const createFields = can(access, kind.actions.create) ? kind.createFields : undefined;
   const mayRemove = can(access, kind.actions.remove);
   const mayPrune = can(access, kind.actions.prune);
@@ -81,6 +85,15 @@ export function ResourceList({
       <div className="flex items-center gap-2">
         <h1 className="text-xl font-semibold">{kind.title}</h1>
         <LiveIndicator live={live} />
+        <div className="ml-4 w-64">
+          <Input
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            aria-label={`Filter ${kind.title.toLowerCase()}`}
+            placeholder={`Filter ${kind.title.toLowerCase()}  ( / )`}
+            data-shortcut-filter
+          />
+        </div>
         {mayPrune ? (
           <Button className="ml-auto" onClick={() => void prune()}>
             {pruneLabel}
@@ -121,7 +134,7 @@ export function ResourceList({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {shown.map((row) => (
               <tr key={kind.key(row)} className="border-b border-line last:border-0" data-testid={`${resource}-row`}>
                 {kind.columns.map((c) => (
                   <td key={c.header} className="px-3 py-2">
@@ -139,7 +152,13 @@ export function ResourceList({
             ))}
           </tbody>
         </table>
-        {rows.length === 0 ? <p className="p-4 text-muted">None.</p> : null}
+        {rows.length === 0 ? (
+          <p className="p-4 text-muted">This engine has no {kind.title.toLowerCase()}.</p>
+        ) : shown.length === 0 ? (
+          <p className="p-4 text-muted">
+            No {kind.title.toLowerCase()} match “{filter}” ({rows.length} hidden by the filter).
+          </p>
+        ) : null}
       </div>
     </div>
   );

@@ -89,6 +89,7 @@ export function KubeList({
       <div className="flex flex-wrap items-center gap-2">
         <input
           aria-label="Filter"
+          data-shortcut-filter
           placeholder={`Filter ${kind.title.toLowerCase()}…`}
           className="w-64 rounded-md border border-line bg-panel px-2.5 py-1.5"
           value={text}

@@ -153,6 +153,7 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
           onChange={(e) => setFilter(e.target.value)}
           placeholder="Filter: text or /regex/"
           aria-label="Filter lines"
+          data-shortcut-filter
           className="w-72 rounded-md border border-line bg-panel px-2.5 py-1.5 font-mono text-xs"
         />
         {(["stdout", "stderr"] as const).map((s) => (

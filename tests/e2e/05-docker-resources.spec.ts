@@ -1,5 +1,6 @@
 // The listed Docker kinds in the browser, drawn from their descriptors: tabs lead to each list,
-// a volume made in the form or outside the dashboard shows up live, and its row removes it.
+// a volume made in the form or outside the dashboard shows up live, and its row removes it; the
+// keyboard shortcuts work on these pages.
 import { expect, test } from "@playwright/test";
 import { testEngine } from "../support/engine";
 import { addEndpoint, base, signInAsAdmin } from "./support";
@@ -49,4 +50,23 @@ test("create a volume from the form, see one made outside appear live, remove it
   await page.getByTestId("volumes-row").filter({ hasText: made }).getByRole("button", { name: "remove" }).click();
   await expect(page.getByTestId("volumes-row").filter({ hasText: made })).toHaveCount(0);
   await expect(docker.getVolume(made).inspect()).rejects.toThrow();
+
+  // The keyboard: "/" filters the list, "g" then a letter changes section, "?" lists the keys.
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Filter volumes")).toBeFocused();
+  await page.keyboard.type(outside);
+  await expect(page.getByTestId("volumes-row")).toHaveCount(1);
+  await page.getByLabel("Filter volumes").fill("no-such-volume-anywhere");
+  await expect(page.getByText("No volumes match “no-such-volume-anywhere”")).toBeVisible();
+  await page.getByLabel("Filter volumes").blur();
+  await page.keyboard.press("g");
+  await page.keyboard.press("c");
+  await expect(page).toHaveURL(new RegExp(`/endpoints/${endpointId}/containers$`));
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("Containers");
+  await expect(help).toContainText("Fleet home");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
 });
