@@ -16,11 +16,11 @@ const markRows = (total: number) => `(() => {
     marks[name] = null;
     requestAnimationFrame(() => (marks[name] = performance.now()));
   };
-  new MutationObserver(() => {
+  (window.benchObserver = new MutationObserver(() => {
     if (document.querySelector("[data-testid=kube-row]")) mark("firstRows");
     const count = /^(\\d+) of (\\d+)$/.exec(document.querySelector("[data-testid=row-count]")?.textContent ?? "");
     if (count && Number(count[2]) >= ${total}) mark("fullCount");
-  }).observe(document, { subtree: true, childList: true, characterData: true });
+  })).observe(document, { subtree: true, childList: true, characterData: true });
 })()`;
 
 const frameTimes = (steps: number, scroll: boolean) => `(async () => {
@@ -70,6 +70,7 @@ export async function podsPageBench(ctx: {
       first_rows_ms: median(firstRows),
       full_count_ms: median(fullCount),
       scroll_frame_p95_ms: p95(scrolling),
+      scroll_frame_p50_ms: median(scrolling),
       idle_frame_p95_ms: p95(idle),
     };
   } finally {

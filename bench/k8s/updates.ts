@@ -31,7 +31,9 @@ const recordProbeRows = `(() => {
     }
   };
   record();
-  new MutationObserver(record).observe(document.querySelector("[data-testid=kube-viewport]"), {
+  // Held by the page, so it lives as long as the page does.
+  window.benchObserver = new MutationObserver(record);
+  window.benchObserver.observe(document.querySelector("[data-testid=kube-viewport]"), {
     subtree: true,
     childList: true,
     characterData: true,

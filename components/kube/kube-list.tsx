@@ -4,7 +4,7 @@
 // colour per row, ages that tick, text and label-selector filters, sorting by any column, and only
 // the rows in view rendered (thousands of pods cost what a screenful does).
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import { parseLabelSelector } from "@/lib/client/label-selector";
 import { kubeAge, useNow } from "@/lib/client/use-now";
 import { useKubeRows } from "@/lib/client/use-kube-rows";
@@ -31,6 +31,45 @@ function compare(a: CellValue, b: CellValue, type: string | undefined): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   return collator.compare(String(a), String(b));
 }
+
+// Memoised: scrolling mounts the rows coming into view and leaves the others alone.
+const KubeListRow = memo(function KubeListRow({
+  row: r,
+  href,
+  columns,
+  showNamespace,
+  now,
+}: {
+  row: KubeRow;
+  href: string;
+  columns: KubeKindInfo["columns"];
+  showNamespace: boolean;
+  now: number;
+}) {
+  return (
+    <tr
+      style={{ height: ROW_HEIGHT }}
+      className={`border-b border-line last:border-0 ${r.deleting ? "opacity-50" : ""}`}
+      data-testid="kube-row"
+    >
+      <td className="px-3">
+        <span className="flex items-center gap-2">
+          <HealthDot health={r.health} />
+          {/* No prefetch: every row scrolled into view would fetch its object's page. */}
+          <Link href={href} prefetch={false} className="truncate font-medium hover:underline">
+            {r.name}
+          </Link>
+        </span>
+      </td>
+      {showNamespace ? <td className="px-3 text-muted">{r.namespace}</td> : null}
+      {columns.map((c, i) => (
+        <td key={c.header} className="max-w-xs truncate px-3">
+          {c.type === "age" ? kubeAge(r.cells[i] as string | null, now) : (r.cells[i] ?? "—")}
+        </td>
+      ))}
+    </tr>
+  );
+});
 
 export function KubeList({
   endpointId,
@@ -71,7 +110,11 @@ export function KubeList({
     const key = (r: KubeRow): CellValue =>
       sort.column === "name" ? r.name : sort.column === "namespace" ? r.namespace : r.cells[sort.column]!;
     const type = typeof sort.column === "number" ? kind.columns[sort.column]?.type : undefined;
-    return resorter.sort(filtered, (a, b) => compare(key(a), key(b), type) * (sort.descending ? -1 : 1));
+    return resorter.sort(
+      filtered,
+      (a, b) => compare(key(a), key(b), type) * (sort.descending ? -1 : 1),
+      `${sort.column} ${sort.descending}`,
+    );
   }, [rows, text, parsedSelector, sort, kind, resorter]);
 
   const { start, end, padTop, padBottom } = useWindowedRows({ count: shown.length, rowHeight: ROW_HEIGHT, viewport });
@@ -136,28 +179,14 @@ export function KubeList({
           <tbody>
             {padTop > 0 ? <tr style={{ height: padTop }} /> : null}
             {shown.slice(start, end).map((r) => (
-              <tr
+              <KubeListRow
                 key={r.uid}
-                style={{ height: ROW_HEIGHT }}
-                className={`border-b border-line last:border-0 ${r.deleting ? "opacity-50" : ""}`}
-                data-testid="kube-row"
-              >
-                <td className="px-3">
-                  <span className="flex items-center gap-2">
-                    <HealthDot health={r.health} />
-                    {/* No prefetch: every row scrolled into view would fetch its object's page. */}
-                    <Link href={detailHref(r)} prefetch={false} className="truncate font-medium hover:underline">
-                      {r.name}
-                    </Link>
-                  </span>
-                </td>
-                {showNamespace ? <td className="px-3 text-muted">{r.namespace}</td> : null}
-                {kind.columns.map((c, i) => (
-                  <td key={c.header} className="max-w-xs truncate px-3">
-                    {c.type === "age" ? kubeAge(r.cells[i] as string | null, now) : (r.cells[i] ?? "—")}
-                  </td>
-                ))}
-              </tr>
+                row={r}
+                href={detailHref(r)}
+                columns={kind.columns}
+                showNamespace={showNamespace}
+                now={now}
+              />
             ))}
             {padBottom > 0 ? <tr style={{ height: padBottom }} /> : null}
           </tbody>
