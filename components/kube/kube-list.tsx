@@ -63,7 +63,8 @@ const KubeListRow = memo(function KubeListRow({
       </td>
       {showNamespace ? <td className="px-3 text-muted">{r.namespace}</td> : null}
       {columns.map((c, i) => (
-        <td key={c.header} className="max-w-xs truncate px-3">
+        // Ages are computed from the clock, which differs between the server and the browser.
+        <td key={c.header} className="max-w-xs truncate px-3" suppressHydrationWarning={c.type === "age"}>
           {c.type === "age" ? kubeAge(r.cells[i] as string | null, now) : (r.cells[i] ?? "—")}
         </td>
       ))}
@@ -76,13 +77,18 @@ export function KubeList({
   resource,
   kind,
   namespace,
+  initialRows,
 }: {
   endpointId: string;
   resource: string;
   kind: KubeKindInfo;
   namespace: string | null;
+  /** The first rows by name, rendered with the page; shown until the live list arrives. */
+  initialRows?: KubeRow[] | null;
 }) {
-  const { rows, error, loading, stale } = useKubeRows({ endpointId, resource, namespace });
+  const live = useKubeRows({ endpointId, resource, namespace });
+  const { error, loading, stale } = live;
+  const rows = loading && initialRows ? initialRows : live.rows;
   const [text, setText] = useState("");
   const [selector, setSelector] = useState("");
   const [sort, setSort] = useState<SortKey>({ column: "name", descending: false });
