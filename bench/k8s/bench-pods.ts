@@ -1,7 +1,7 @@
 // The benchmark's pods: BENCH_PODS bare pods in namespaces bench-k8s-00..49, bound straight to
 // kwok nodes made for the bench (no scheduler in the way; kwok makes them Running), created with
-// many requests in flight; removed at the end with a forced delete (no waiting for kwok) and a
-// bounded wait for the namespaces to go.
+// many requests in flight; removed at the end with their namespaces (a bounded wait; the cluster
+// finishes on its own, and the next run waits for that before it starts).
 import { inParallel, type KubeHttp } from "./kube-http";
 
 export const NAMESPACES = 50;
@@ -98,6 +98,9 @@ async function existingPods(kube: KubeHttp): Promise<Set<string>> {
 }
 
 export async function createBenchPods(kube: KubeHttp, count: number): Promise<BenchPods> {
+  // The last run's namespaces may still be going: pods cannot be created in them meanwhile.
+  if (!(await namespacesGone(kube, 300_000, true)))
+    throw new Error("the last run's bench namespaces are still terminating after 5 minutes");
   const nodes = Array.from({ length: Math.ceil(count / PODS_PER_NODE) }, (_, i) => nodeName(i));
   await inParallel(
     nodes.map((name, i) => benchNode(name, i)),
@@ -157,26 +160,31 @@ async function waitForRunning(kube: KubeHttp, timeoutMs: number): Promise<void> 
   }
 }
 
-/** Removes the pods, namespaces and nodes; waits at most `timeoutMs` for the namespaces to go. */
+/** Removes the namespaces (their pods go with them, in the background) and the nodes; waits at most `timeoutMs` for the namespaces. */
 export async function removeBenchPods(kube: KubeHttp, timeoutMs = 60_000): Promise<void> {
   const namespaces = Array.from({ length: NAMESPACES }, (_, i) => namespaceName(i));
-  const quietly = (p: Promise<unknown>) => p.catch((e: unknown) => console.error(`[bench] cleanup: ${String(e)}`));
-  // Forced (grace 0): gone from etcd at once, without waiting for kwok to confirm each one.
-  await inParallel(namespaces, 8, async (ns) => {
-    await quietly(
-      kube.json("DELETE", `/api/v1/namespaces/${ns}/pods?gracePeriodSeconds=0`, undefined, { allow404: true }),
-    );
-    await quietly(kube.json("DELETE", `/api/v1/namespaces/${ns}`, undefined, { allow404: true }));
-  });
+  const quietly = async (p: Promise<unknown>) => {
+    await p.catch((e: unknown) => console.error(`[bench] cleanup: ${String(e)}`));
+  };
+  await inParallel(namespaces, 8, (ns) =>
+    quietly(kube.json("DELETE", `/api/v1/namespaces/${ns}`, undefined, { allow404: true })),
+  );
+  if (!(await namespacesGone(kube, timeoutMs)))
+    console.error("[bench] bench namespaces still terminating; the cluster finishes that on its own");
+  // Pods left on a deleted node are removed by the pod garbage collector.
+  await quietly(kube.json("DELETE", `/api/v1/nodes?labelSelector=${BENCH_LABEL}`));
+}
+
+/** Whether no bench namespace is left (or terminating) within `timeoutMs`. */
+async function namespacesGone(kube: KubeHttp, timeoutMs: number, terminatingOnly = false): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const left = await kube.json<{ items: unknown[] }>("GET", `/api/v1/namespaces?labelSelector=${BENCH_LABEL}`);
-    if (left.items.length === 0) break;
-    if (Date.now() > deadline) {
-      console.error(`[bench] ${left.items.length} bench namespaces still terminating; left to the cluster`);
-      break;
-    }
-    await sleep(1000);
+    const { items } = await kube.json<{ items: { status?: { phase?: string } }[] }>(
+      "GET",
+      `/api/v1/namespaces?labelSelector=${BENCH_LABEL}`,
+    );
+    if (!items.some((n) => !terminatingOnly || n.status?.phase === "Terminating")) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(2000);
   }
-  await quietly(kube.json("DELETE", `/api/v1/nodes?labelSelector=${BENCH_LABEL}`));
 }

@@ -49,6 +49,8 @@ export function kubeHttp(cluster: KubeClusterInfo, options: { sockets?: number }
             });
           },
         );
+        // Nothing the bench asks for takes a minute; a stuck server must not stall it (or its cleanup).
+        request.setTimeout(60_000, () => request.destroy(new Error(`${method} ${path}: no answer in 60 s`)));
         request.on("error", reject);
         request.end(payload);
       });
