@@ -20,14 +20,10 @@ import { firstLineBench } from "./logs/first-line";
 import { mergedBench } from "./logs/merged";
 import { slowConsumerBench } from "./logs/slow-consumer";
 import { throughputBench } from "./logs/throughput";
+import { formatFigures as format } from "./support/summary";
 
 const ADMIN = { email: "bench@example.test", password: "benchmark password" };
 const PARTS = (process.env.BENCH_PARTS ?? "first,throughput,merged,slow,browser").split(",");
-
-const format = (figures: Record<string, number | string>) =>
-  Object.entries(figures)
-    .map(([k, v]) => `${k}=${typeof v === "number" ? (Number.isInteger(v) ? v : v.toFixed(2)) : v}`)
-    .join(" ");
 
 async function main() {
   const env = readTestEnv();

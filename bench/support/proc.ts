@@ -12,5 +12,8 @@ export function processStats(pid: number): { cpuSeconds: number; rssMb: number }
   return { cpuSeconds, rssMb: rssKb / 1024 };
 }
 
-export const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
-export const p95 = (v: number[]) => [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * 0.95))]!;
+/** The value below which a fraction `q` of the values lie (nearest rank). */
+export const percentile = (v: number[], q: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor(v.length * q))]!;
+export const median = (v: number[]) => percentile(v, 0.5);
+export const p95 = (v: number[]) => percentile(v, 0.95);

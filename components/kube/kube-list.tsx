@@ -4,11 +4,12 @@
 // colour per row, ages that tick, text and label-selector filters, sorting by any column, and only
 // the rows in view rendered (thousands of pods cost what a screenful does).
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import { parseLabelSelector } from "@/lib/client/label-selector";
 import { kubeAge, useNow } from "@/lib/client/use-now";
 import { useKubeRows } from "@/lib/client/use-kube-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
+import { Resorter } from "@/lib/client/resorter";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import type { CellValue } from "@/lib/kube/kinds/kind";
 import type { KubeRow } from "@/lib/kube/kinds/row";
@@ -19,32 +20,83 @@ const ROW_HEIGHT = 34;
 
 type SortKey = { column: number | "name" | "namespace"; descending: boolean };
 
+// One collator for every comparison: localeCompare with options builds one per call, which made
+// sorting 10,000 pods take about a second (about 60 ms with this).
+const collator = new Intl.Collator(undefined, { numeric: true });
+
 function compare(a: CellValue, b: CellValue, type: string | undefined): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  // Ages sort by time: an older timestamp is a larger age.
-  if (type === "age") return String(b).localeCompare(String(a));
+  // Ages sort by time: an older timestamp is a larger age (RFC 3339 in UTC sorts as text).
+  if (type === "age") return String(a) < String(b) ? 1 : String(a) > String(b) ? -1 : 0;
   if (typeof a === "number" && typeof b === "number") return a - b;
-  return String(a).localeCompare(String(b), undefined, { numeric: true });
+  return collator.compare(String(a), String(b));
 }
+
+// Memoised: scrolling mounts the rows coming into view and leaves the others alone.
+const KubeListRow = memo(function KubeListRow({
+  row: r,
+  href,
+  columns,
+  showNamespace,
+  now,
+}: {
+  row: KubeRow;
+  href: string;
+  columns: KubeKindInfo["columns"];
+  showNamespace: boolean;
+  now: number;
+}) {
+  return (
+    <tr
+      style={{ height: ROW_HEIGHT }}
+      className={`border-b border-line last:border-0 ${r.deleting ? "opacity-50" : ""}`}
+      data-testid="kube-row"
+    >
+      <td className="px-3">
+        <span className="flex items-center gap-2">
+          <HealthDot health={r.health} />
+          {/* No prefetch: every row scrolled into view would fetch its object's page. */}
+          <Link href={href} prefetch={false} className="truncate font-medium hover:underline">
+            {r.name}
+          </Link>
+        </span>
+      </td>
+      {showNamespace ? <td className="px-3 text-muted">{r.namespace}</td> : null}
+      {columns.map((c, i) => (
+        // Ages are computed from the clock, which differs between the server and the browser.
+        <td key={c.header} className="max-w-xs truncate px-3" suppressHydrationWarning={c.type === "age"}>
+          {c.type === "age" ? kubeAge(r.cells[i] as string | null, now) : (r.cells[i] ?? "—")}
+        </td>
+      ))}
+    </tr>
+  );
+});
 
 export function KubeList({
   endpointId,
   resource,
   kind,
   namespace,
+  initialRows,
 }: {
   endpointId: string;
   resource: string;
   kind: KubeKindInfo;
   namespace: string | null;
+  /** The first rows by name, rendered with the page; shown until the live list arrives. */
+  initialRows?: KubeRow[] | null;
 }) {
-  const { rows, error, loading, stale } = useKubeRows({ endpointId, resource, namespace });
+  const live = useKubeRows({ endpointId, resource, namespace });
+  const { error, loading, stale } = live;
+  const rows = loading && initialRows ? initialRows : live.rows;
   const [text, setText] = useState("");
   const [selector, setSelector] = useState("");
   const [sort, setSort] = useState<SortKey>({ column: "name", descending: false });
   const now = useNow();
   const viewport = useRef<HTMLDivElement>(null);
   const parsedSelector = useMemo(() => parseLabelSelector(selector), [selector]);
+  // Every batch of changes re-sorts the list: from the last order, so that costs little.
+  const [resorter] = useState(() => new Resorter<KubeRow>((r) => r.uid));
 
   const shown = useMemo(() => {
     const needle = text.trim().toLowerCase();
@@ -64,9 +116,12 @@ export function KubeList({
     const key = (r: KubeRow): CellValue =>
       sort.column === "name" ? r.name : sort.column === "namespace" ? r.namespace : r.cells[sort.column]!;
     const type = typeof sort.column === "number" ? kind.columns[sort.column]?.type : undefined;
-    filtered.sort((a, b) => compare(key(a), key(b), type) * (sort.descending ? -1 : 1));
-    return filtered;
-  }, [rows, text, parsedSelector, sort, kind]);
+    return resorter.sort(
+      filtered,
+      (a, b) => compare(key(a), key(b), type) * (sort.descending ? -1 : 1),
+      `${sort.column} ${sort.descending}`,
+    );
+  }, [rows, text, parsedSelector, sort, kind, resorter]);
 
   const { start, end, padTop, padBottom } = useWindowedRows({ count: shown.length, rowHeight: ROW_HEIGHT, viewport });
   const showNamespace = kind.namespaced && !namespace;
@@ -115,7 +170,11 @@ export function KubeList({
       </div>
       {"error" in parsedSelector ? <Alert>{parsedSelector.error}</Alert> : null}
       {error ? <Alert>{error}</Alert> : null}
-      <div ref={viewport} className="max-h-[72vh] overflow-auto rounded-lg border border-line bg-panel">
+      <div
+        ref={viewport}
+        className="max-h-[72vh] overflow-auto rounded-lg border border-line bg-panel"
+        data-testid="kube-viewport"
+      >
         <table className="w-full text-left">
           <thead className="sticky top-0 z-10 border-b border-line bg-panel text-xs text-muted">
             <tr>
@@ -127,27 +186,14 @@ export function KubeList({
           <tbody>
             {padTop > 0 ? <tr style={{ height: padTop }} /> : null}
             {shown.slice(start, end).map((r) => (
-              <tr
+              <KubeListRow
                 key={r.uid}
-                style={{ height: ROW_HEIGHT }}
-                className={`border-b border-line last:border-0 ${r.deleting ? "opacity-50" : ""}`}
-                data-testid="kube-row"
-              >
-                <td className="px-3">
-                  <span className="flex items-center gap-2">
-                    <HealthDot health={r.health} />
-                    <Link href={detailHref(r)} className="truncate font-medium hover:underline">
-                      {r.name}
-                    </Link>
-                  </span>
-                </td>
-                {showNamespace ? <td className="px-3 text-muted">{r.namespace}</td> : null}
-                {kind.columns.map((c, i) => (
-                  <td key={c.header} className="max-w-xs truncate px-3">
-                    {c.type === "age" ? kubeAge(r.cells[i] as string | null, now) : (r.cells[i] ?? "—")}
-                  </td>
-                ))}
-              </tr>
+                row={r}
+                href={detailHref(r)}
+                columns={kind.columns}
+                showNamespace={showNamespace}
+                now={now}
+              />
             ))}
             {padBottom > 0 ? <tr style={{ height: padBottom }} /> : null}
           </tbody>

@@ -13,3 +13,22 @@ export async function cachedObjects(endpoint: Endpoint, kind: KubeKind): Promise
     handle.release();
   }
 }
+
+/** The same, when the cache has them within `waitMs` (a page does not wait for a cold list); else null. */
+export async function cachedObjectsWithin(
+  endpoint: Endpoint,
+  kind: KubeKind,
+  waitMs: number,
+): Promise<KubeObject[] | null> {
+  const handle = kubeWatchCache().acquire(endpoint, { ref: kind, namespace: null });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), waitMs)));
+    return (await Promise.race([handle.ready.then(() => true), late])) ? handle.list() : null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+    handle.release();
+  }
+}

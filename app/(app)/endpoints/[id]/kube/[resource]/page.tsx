@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
 import { kindInfo } from "@/lib/kube/kinds/kind-info";
 import { findKind } from "@/lib/kube/resolve-kind";
+import { firstRowsFor } from "@/lib/kube/first-rows";
 import { namespacesFor } from "@/lib/kube/page-namespaces";
 import { can } from "@/lib/rbac/can";
 import { KubeList } from "@/components/kube/kube-list";
@@ -10,6 +11,10 @@ import { NamespacePicker } from "@/components/kube/namespace-picker";
 import { Alert } from "@/components/ui/alert";
 
 export const dynamic = "force-dynamic";
+
+/** Rows rendered with the page (a screenful and the list's margin), from the watch cache if it is warm. */
+const FIRST_ROWS = 50;
+const FIRST_ROWS_WAIT_MS = 100;
 
 // /endpoints/<id>/kube/<resource>[?namespace=]: a list of any kind (lib/kube/kinds/catalog.ts).
 export default async function KubeListPage({
@@ -25,7 +30,14 @@ export default async function KubeListPage({
   if (endpoint.kind !== "KUBERNETES") notFound();
   const kind = await findKind(endpoint, resource).catch(() => undefined);
   if (!kind) notFound();
-  const namespaces = await readUpstream(endpoint, () => namespacesFor(subject, endpoint));
+  const [namespaces, firstRows] = await Promise.all([
+    readUpstream(endpoint, () => namespacesFor(subject, endpoint)),
+    firstRowsFor(subject, endpoint, kind, {
+      namespace: kind.namespaced ? namespace : undefined,
+      count: FIRST_ROWS,
+      waitMs: FIRST_ROWS_WAIT_MS,
+    }).catch(() => null),
+  ]);
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-3">
@@ -50,6 +62,7 @@ export default async function KubeListPage({
         resource={resource}
         kind={kindInfo(kind)}
         namespace={kind.namespaced ? (namespace ?? null) : null}
+        initialRows={firstRows}
       />
     </div>
   );
