@@ -106,7 +106,7 @@ export function DrainNode(props: { path: string; node: string; disabled: boolean
             ) : null}
           </div>
           <ProgressBar value={counts.evicted + counts.failed} total={counts.total} label="Drain progress" />
-          <ul className="max-h-64 space-y-0.5 overflow-auto text-xs">
+          <ul tabIndex={0} aria-label="Pods of the drain" className="max-h-64 space-y-0.5 overflow-auto text-xs">
             {Object.values(progress.pods).map((p) => (
               <li key={`${p.namespace}/${p.name}`}>
                 <code>

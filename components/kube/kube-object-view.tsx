@@ -252,7 +252,13 @@ export function KubeObjectView(props: {
                 Edit YAML
               </Button>
             ) : null}
-            <pre className="max-h-[60vh] overflow-auto text-xs" data-testid="object-yaml">
+            <pre
+              tabIndex={0}
+              role="region"
+              aria-label="YAML"
+              className="max-h-[60vh] overflow-auto text-xs"
+              data-testid="object-yaml"
+            >
               {props.initial.yaml}
             </pre>
           </>

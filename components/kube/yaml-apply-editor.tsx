@@ -21,7 +21,13 @@ function Diff({ result }: { result: ApplyResultRow }) {
       <div className="border-b border-line px-2 py-1 text-sm font-medium">
         {title} {result.before === null ? "(new)" : result.changed ? "" : "(no change)"}
       </div>
-      <pre className="max-h-[50vh] overflow-auto text-xs" data-testid="yaml-diff">
+      <pre
+        tabIndex={0}
+        role="region"
+        aria-label="Changes"
+        className="max-h-[50vh] overflow-auto text-xs"
+        data-testid="yaml-diff"
+      >
         {lineDiff(result.before ?? "", result.after).map((line, i) => (
           <div
             key={i}

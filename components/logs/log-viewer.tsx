@@ -257,6 +257,9 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
         <div
           ref={viewport}
           onScroll={onScroll}
+          tabIndex={0}
+          role="region"
+          aria-label="Log lines"
           className="h-full overflow-auto rounded-lg border border-line bg-panel py-1 font-mono text-xs"
           data-testid="log-lines"
         >

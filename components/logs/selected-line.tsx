@@ -39,7 +39,14 @@ export function SelectedLine({
           <Button onClick={onClose}>Close</Button>
         </div>
       </div>
-      <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-all font-mono">{pretty ?? line.text}</pre>
+      <pre
+        tabIndex={0}
+        role="region"
+        aria-label="The whole line"
+        className="max-h-64 overflow-auto whitespace-pre-wrap break-all font-mono"
+      >
+        {pretty ?? line.text}
+      </pre>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Operating containers from the browser against a real engine: rows change state live.
 import { expect, test } from "@playwright/test";
 import { testEngine } from "../support/engine";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const engine = testEngine(0);
 const { docker, env } = engine;
@@ -31,6 +31,7 @@ test("stop and start a container from its row; the state changes without reloadi
   const row = page.getByTestId(`container-row-${name}`);
   await expect(row.getByTestId("container-state")).toHaveText("running");
   await expect(page.getByText("● live")).toBeVisible();
+  await expectAccessible(page);
   await row.getByRole("button", { name: "stop" }).click();
   await expect(row.getByTestId("container-state")).toHaveText("exited");
   expect((await container.inspect()).State.Running).toBe(false);
@@ -49,6 +50,7 @@ test("create a container from the test image and see it running", async ({ page 
   const name = `e2e-created-${Date.now()}`;
   await page.goto(`${base()}/endpoints/${endpointId}/containers`);
   await page.getByRole("link", { name: "Create container" }).click();
+  await expectAccessible(page);
   await page.getByLabel("Image").fill(env.testImage);
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Command").fill("sleep 300");

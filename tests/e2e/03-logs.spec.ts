@@ -3,7 +3,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { say, testEngine } from "../support/engine";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const engine = testEngine(0);
 const { env } = engine;
@@ -25,6 +25,7 @@ test("a line written in a container appears; scroll holds; filter; download", as
   const lines = page.getByTestId("log-lines");
   await expect(page.getByTestId("log-status")).toHaveText("● live");
   await expect(lines.getByText("200", { exact: true })).toBeVisible(); // follows the end
+  await expectAccessible(page);
   await say(container, "hello from the container");
   await expect(lines.getByText("hello from the container")).toBeVisible();
 

@@ -5,7 +5,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { say, testEngine } from "../support/engine";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const engines = [testEngine(0), testEngine(1)];
 const { env } = engines[0]!;
@@ -62,6 +62,7 @@ test("merged view: labels on every Docker endpoint plus a workload; a new pod jo
   const b = await engines[1]!.run(["sleep", "300"], { name: `lab-b-${stamp}`, Labels });
 
   await page.goto(`${base()}/logs`);
+  await expectAccessible(page);
   // Docker containers by label, on every Docker endpoint.
   await page.getByLabel("Endpoint", { exact: true }).selectOption({ label: `${engineNames[0]} (Docker)` });
   await page.getByLabel("Label selector").fill(`fleetdeck.test/e2e=${stamp}`);

@@ -3,7 +3,7 @@
 // keyboard shortcuts work on these pages.
 import { expect, test } from "@playwright/test";
 import { testEngine } from "../support/engine";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const engine = testEngine(0);
 const { docker, env } = engine;
@@ -30,9 +30,11 @@ test("create a volume from the form, see one made outside appear live, remove it
   await page.getByRole("navigation", { name: "Endpoint sections" }).getByRole("link", { name: "Images" }).click();
   await expect(page.getByRole("heading", { name: "Images" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Pull" })).toBeVisible(); // the images' extra list action
+  await expectAccessible(page);
   await page.getByRole("navigation", { name: "Endpoint sections" }).getByRole("link", { name: "Volumes" }).click();
   await expect(page.getByRole("heading", { name: "Volumes" })).toBeVisible();
   await expect(page.getByText("● live")).toBeVisible();
+  await expectAccessible(page);
 
   const made = `e2e-form-${Date.now()}`;
   volumes.push(made);
@@ -67,6 +69,7 @@ test("create a volume from the form, see one made outside appear live, remove it
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toContainText("Containers");
   await expect(help).toContainText("Fleet home");
+  await expectAccessible(page);
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
 });

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { readTestEnv } from "../../scripts/testenv/state";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const cluster = readTestEnv().kubernetes[0]!;
 const namespace = `e2e-kube-${Date.now()}`;
@@ -48,12 +48,14 @@ test("overview, namespace, scale a deployment from its page, open a pod and its 
 
   await page.goto(`${base()}/endpoints/${id}`);
   await expect(page.getByTestId("cluster-overview")).toContainText(cluster.version);
+  await expectAccessible(page);
 
   await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Deployments" }).click();
   await page.getByLabel("Namespace").selectOption(namespace);
   await expect(page).toHaveURL(new RegExp(`namespace=${namespace}`));
   const rows = page.getByTestId("kube-row");
   await expect(rows).toHaveCount(1);
+  await expectAccessible(page);
   await rows.getByRole("link", { name: "shop" }).click();
 
   await expect(page.getByRole("heading", { name: /Deployment shop/ })).toBeVisible();
@@ -97,9 +99,11 @@ test("overview, namespace, scale a deployment from its page, open a pod and its 
     .last()
     .click();
   await expect(page.getByRole("heading", { name: /Pod shop-/ })).toBeVisible();
+  await expectAccessible(page);
   await page.getByRole("main").getByRole("link", { name: "Logs" }).click();
   await expect(page).toHaveURL(/\/logs\?s=/);
   await expect(page.getByTestId("log-status")).toHaveText("● live");
   // kwok serves every pod the same log file: some line of it arrives.
   await expect(page.getByTestId("log-line").first()).toBeVisible();
+  await expectAccessible(page);
 });

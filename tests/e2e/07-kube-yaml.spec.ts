@@ -4,7 +4,7 @@
 // taken over with "Apply anyway (force)".
 import { expect, test, type Page } from "@playwright/test";
 import { kubeRequest } from "../../lib/kube/raw-request";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 import { adminTarget } from "../support/kube-target";
 
 const namespace = `e2e-yaml-${Date.now()}`;
@@ -44,6 +44,7 @@ test("create a ConfigMap from YAML, edit it with a reviewed diff, force over a c
     `line 6: ConfigMap ${namespace}/colors: dta: unknown field`,
   );
   await expect(page.getByTestId("yaml-text").locator(".cm-lint-marker-error")).toHaveCount(1);
+  await expectAccessible(page);
   await editor(page).fill(yaml("red"));
   await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page.getByText(`Applied: ConfigMap ${namespace}/colors`)).toBeVisible();
@@ -79,5 +80,6 @@ test("create a ConfigMap from YAML, edit it with a reviewed diff, force over a c
   expect(await color()).toBe("green");
   await page.getByRole("button", { name: "Apply anyway (force)" }).click();
   await expect(page.getByTestId("object-yaml")).toContainText("color: purple");
+  await expectAccessible(page);
   expect(await color()).toBe("purple");
 });

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { readTestEnv } from "../../scripts/testenv/state";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const cluster = readTestEnv().kubernetes[0]!;
 const namespace = `e2e-rollout-${Date.now()}`;
@@ -74,6 +74,7 @@ test("roll a deployment back to an earlier revision from its Revisions section",
   await expect(page.getByTestId("revision-2")).toContainText("current");
   await expect(page.getByTestId("revision-2")).toContainText("second release");
   await expect(page.getByTestId("revision-1")).toContainText("dashboard-test/busybox:1");
+  await expectAccessible(page);
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("revision-1").getByRole("button", { name: "Roll back to this" }).click();
@@ -122,11 +123,13 @@ test("drain a node from its page, with the eviction's progress", async ({ page }
   await page.goto(`${base()}/endpoints/${id}/kube/nodes/${node}`);
   await page.getByRole("button", { name: "Drain", exact: true }).click();
   await expect(page.getByTestId("drain-options")).toContainText("DaemonSet");
-  await page.getByLabel("Timeout (s)").fill("20");
+  await page.getByLabel("Timeout (s)").fill("90");
   await page.getByRole("button", { name: `Drain ${node}` }).click();
-  await expect(page.getByTestId("drain-progress")).toContainText("1 of 1 evicted");
+  // kwok removes an evicted pod when it gets to it: seconds, or more on a busy machine.
+  await expect(page.getByTestId("drain-progress")).toContainText("1 of 1 evicted", { timeout: 90_000 });
   await expect(page.getByTestId("drain-progress")).toContainText(`${namespace}/batch evicted`);
   await expect(page.getByText(`${node} is drained`)).toBeVisible();
   expect((await core.readNode({ name: node })).spec?.unschedulable).toBe(true);
   await expect(page.getByRole("button", { name: "Uncordon" })).toBeVisible();
+  await expectAccessible(page);
 });

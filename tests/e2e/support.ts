@@ -28,3 +28,21 @@ export async function addEndpoint(page: Page, data: unknown): Promise<string> {
   expect(response.status()).toBe(201);
   return ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
 }
+
+/**
+ * axe on the page as it is now: no serious or critical violation (WCAG 2 A/AA rules), each one
+ * named with the elements it concerns so the failure says what to fix.
+ */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const described = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join(", ")}`,
+  );
+  expect(described, `accessibility of ${page.url()}`).toEqual([]);
+}
