@@ -68,6 +68,13 @@ export function KubeObjectView(props: {
 }) {
   const { endpointId, resource, access, kind } = props;
   const [object, setObject] = useState<KubeObject | null>(props.initial.object);
+  // A newer object from the server (the page follows it upstream) replaces the one shown, keeping
+  // what is open here (a drain's progress, revealed values, the editor).
+  const [shownVersion, setShownVersion] = useState(props.initial.object.metadata.resourceVersion);
+  if (props.initial.object.metadata.resourceVersion !== shownVersion) {
+    setShownVersion(props.initial.object.metadata.resourceVersion);
+    setObject(props.initial.object);
+  }
   const [revealed, setRevealed] = useState<Record<string, { value: string; encoding: string }> | null>(null);
   const [editing, setEditing] = useState(false);
   const router = useRouter();

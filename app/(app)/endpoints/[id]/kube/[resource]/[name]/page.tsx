@@ -40,7 +40,6 @@ export default async function KubeObjectPage({
     : null;
   return (
     <KubeObjectView
-      key={view.data.object.metadata.resourceVersion}
       endpointId={endpoint.id}
       resource={resource}
       kind={kindInfo(kind)}
