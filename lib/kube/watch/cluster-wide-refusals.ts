@@ -2,7 +2,6 @@
 // remembered for a minute, so each list or watch opened meanwhile goes straight to the
 // per-namespace fallback instead of asking again and waiting for the same refusal.
 import type { Endpoint } from "../../db/client";
-import { UpstreamError } from "../../endpoints/upstream-error";
 import { resourceId, type KubeResourceRef } from "../kinds/kind";
 
 const REMEMBER_MS = 60_000;
@@ -18,9 +17,13 @@ export function clusterWideRefused(endpoint: Endpoint, ref: KubeResourceRef): bo
   return false;
 }
 
-/** True (and remembered) when `error` is the API server refusing a cluster-wide list. */
+/**
+ * True (and remembered) when `error` is the API server refusing a cluster-wide list. Read by its
+ * status, not its class: the shared cache may have been started by the other module graph (the
+ * server's or Next's copy of this code), whose UpstreamError is another class.
+ */
 export function noteClusterWideRefusal(endpoint: Endpoint, ref: KubeResourceRef, error: unknown): boolean {
-  if (!(error instanceof UpstreamError && error.status === 403)) return false;
+  if ((error as { status?: unknown } | null)?.status !== 403) return false;
   refused.set(key(endpoint, ref), Date.now() + REMEMBER_MS);
   return true;
 }
