@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { requirePageSubject } from "@/lib/auth/page-subject";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
+import { CommandPalette } from "@/components/palette/command-palette";
 
 export const dynamic = "force-dynamic";
 
@@ -32,6 +33,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="mx-auto max-w-6xl p-5">{children}</main>
+      <CommandPalette />
     </div>
   );
 }
