@@ -11,12 +11,12 @@ const TAG = `pal${Date.now().toString(36)}`;
 
 test.afterAll(() => Promise.all([engine1.cleanup(), engine2.cleanup()]));
 
-async function addEngines(page: Page): Promise<string[]> {
+async function addEngines(page: Page, label: string): Promise<string[]> {
   const ids: string[] = [];
   for (const [i, engine] of [engine1, engine2].entries())
     ids.push(
       await addEndpoint(page, {
-        name: `${TAG}-engine${i + 1}`,
+        name: `${TAG}-${label}-engine${i + 1}`,
         connection: { kind: "docker", transport: "socket", socketPath: engine.env.docker[i]!.socketPath },
       }),
     );
@@ -50,13 +50,15 @@ async function paletteFind(page: Page, text: string, name: string) {
 
 test("Ctrl-K finds a container on the second engine by part of its name and opens its logs", async ({ page }) => {
   await signInAsAdmin(page);
-  const [, second] = await addEngines(page);
+  const [, second] = await addEngines(page, "admin");
   const container = await engine2.run(["sh", "-c", "echo palette-line-1; exec sleep 300"], {
     name: `${TAG}-ledger-sync`,
   });
 
   const dialog = await paletteFind(page, "ledger-sy", `${TAG}-ledger-sync`);
-  await expect(dialog.getByRole("option", { name: new RegExp(`${TAG}-ledger-sync.*${TAG}-engine2`) })).toBeVisible();
+  await expect(
+    dialog.getByRole("option", { name: new RegExp(`${TAG}-ledger-sync.*${TAG}-admin-engine2`) }),
+  ).toBeVisible();
   await page.keyboard.press("Tab");
   await expect(dialog.getByRole("option", { name: "Restart" })).toBeVisible();
   await dialog.getByRole("option", { name: "Logs" }).click();
@@ -77,7 +79,7 @@ test("Ctrl-K finds a container on the second engine by part of its name and open
 
 test("a viewer sees no restart action in the palette", async ({ page, browser }) => {
   await signInAsAdmin(page);
-  const ids = await addEngines(page);
+  const ids = await addEngines(page, "viewer");
   await engine2.run(["sleep", "300"], { name: `${TAG}-viewer-target` });
   const viewer = await createViewer(ids);
 
