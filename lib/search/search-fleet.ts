@@ -15,6 +15,19 @@ export const FIRST_READ_WAIT_MS = 1_500;
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
+/** Endpoints are read at most this often while someone types (a new or removed one shows within it). */
+const ENDPOINTS_FRESH_MS = 1_000;
+let endpointsRead: { at: number; list: Promise<Endpoint[]> } | null = null;
+
+function allEndpoints(): Promise<Endpoint[]> {
+  if (!endpointsRead || Date.now() - endpointsRead.at > ENDPOINTS_FRESH_MS) {
+    const list = db().endpoint.findMany({ orderBy: { name: "asc" } });
+    endpointsRead = { at: Date.now(), list };
+    list.catch(() => (endpointsRead = null));
+  }
+  return endpointsRead.list;
+}
+
 function endpointCandidate(query: Query, endpoint: Endpoint): Candidate[] {
   const word = endpoint.kind === "DOCKER" ? "docker engine" : "kubernetes cluster";
   const score = matchScore(query, endpoint.name, `endpoint ${word}`);
@@ -72,7 +85,7 @@ function searcherFor(subject: Subject, query: Query, endpoint: Endpoint): { run:
 
 export async function searchFleet(subject: Subject, text: string, limit: number): Promise<PaletteAnswer> {
   const query = toQuery(text);
-  const all = await db().endpoint.findMany({ orderBy: { name: "asc" } });
+  const all = await allEndpoints();
   const visible = new Set(
     visibleEndpointIds(
       subject,
