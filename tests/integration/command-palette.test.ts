@@ -2,6 +2,7 @@
 // of its name on the second engine (and one made after the first search, from the event stream),
 // Kubernetes workloads and pods by name, only what each person may see (a namespace-limited
 // operator sees nothing outside team-a, nor any engine), actions by role, and bad input refused.
+import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { kubeRequest } from "@/lib/kube/raw-request";
 import type { PaletteAnswer, PaletteItem } from "@/lib/search/palette-item";
@@ -170,6 +171,28 @@ describe("Kubernetes", () => {
     // The admin sees both copies.
     const all = await searchUntil(admin, `${TAG}-api`, (i) => i.namespace === "sample");
     expect(all.answer.items.filter((i) => i.name === `${TAG}-api`).length).toBe(2);
+  });
+});
+
+describe("over the socket (what the palette uses)", () => {
+  it("answers palette:search like the route, with the socket's grants, and refuses bad input in words", async () => {
+    const socket = io(inject("appUrl"), { transports: ["websocket"], extraHeaders: { cookie: dockerViewer.cookie } });
+    type Reply = { ok: true; data: PaletteAnswer } | { ok: false; error: string };
+    const ask = (request: unknown) =>
+      new Promise<Reply>((resolve) => socket.emit("palette:search", request, (reply: Reply) => resolve(reply)));
+    try {
+      const reply = await ask({ q: "checkout-work" });
+      expect(reply.ok).toBe(true);
+      const item = reply.ok ? reply.data.items.find((i) => i.name === `${TAG}-checkout-worker`) : undefined;
+      expect(item?.endpointId).toBe(engines[1]);
+      expect(kinds(item!)).toEqual(["logs"]);
+      const all = await ask({ q: TAG });
+      expect(all.ok && all.data.items.every((i) => engines.includes(i.endpointId))).toBe(true);
+      const bad = await ask({ q: " " });
+      expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/search/) });
+    } finally {
+      socket.close();
+    }
   });
 });
 
