@@ -24,11 +24,15 @@ export const SEARCHED_KINDS: KubeKind[] = [
 
 /** A failed hold is tried again by a search no sooner than this. */
 const RETRY_AFTER_MS = 10_000;
+/** A cluster-wide refusal sends limited people's searches to per-namespace holds this long. */
+const REFUSAL_REMEMBERED_MS = 60_000;
 
 interface Hold {
   handle: WatchHandle;
   state: "loading" | "ready" | "failed";
   error: string | null;
+  /** The API server's status when it refused (403: not cluster-wide with these credentials). */
+  status: number | undefined;
   failedAt: number;
   settled: Promise<void>;
 }
@@ -61,7 +65,8 @@ export class KubeIndex {
     const out: KubeReadout = { kinds: [], loading: [], problems: [] };
     for (const kind of SEARCHED_KINDS) {
       if (!kind.namespaced && namespaces !== "all") continue;
-      const perNamespace = namespaces !== "all" && clusterWideRefused(endpoint, kind);
+      const perNamespace =
+        namespaces !== "all" && (this.refusedClusterWide(kind) || clusterWideRefused(endpoint, kind));
       const scopes: (string | null)[] = perNamespace ? (namespaces as string[]) : [null];
       const objects: KubeObject[] = [];
       for (const scope of scopes) {
@@ -75,6 +80,12 @@ export class KubeIndex {
     return out;
   }
 
+  /** The endpoint's own credentials may not list this kind cluster-wide (its cluster-wide hold got a 403). */
+  private refusedClusterWide(kind: KubeKind): boolean {
+    const hold = this.holds.get(`${resourceId(kind)} *`);
+    return hold?.state === "failed" && hold.status === 403 && Date.now() - hold.failedAt < REFUSAL_REMEMBERED_MS;
+  }
+
   release(): void {
     for (const hold of this.holds.values()) hold.handle.release();
     this.holds.clear();
@@ -86,7 +97,14 @@ export class KubeIndex {
     if (held && !(held.state === "failed" && Date.now() - held.failedAt > RETRY_AFTER_MS)) return held;
     held?.handle.release();
     const handle = kubeWatchCache().acquire(this.endpoint, { ref: kind, namespace });
-    const hold: Hold = { handle, state: "loading", error: null, failedAt: 0, settled: Promise.resolve() };
+    const hold: Hold = {
+      handle,
+      state: "loading",
+      error: null,
+      status: undefined,
+      failedAt: 0,
+      settled: Promise.resolve(),
+    };
     hold.settled = handle.ready.then(
       () => void (hold.state = "ready"),
       (error: unknown) => {
@@ -94,6 +112,9 @@ export class KubeIndex {
         if (namespace === null) noteClusterWideRefusal(this.endpoint, kind, error);
         hold.state = "failed";
         hold.error = (error as Error).message;
+        // By its status, not its class: the cache may have been started by server.ts's copy of the
+        // modules, whose error classes are not this bundle's.
+        hold.status = (error as { status?: number }).status;
         hold.failedAt = Date.now();
       },
     );

@@ -161,6 +161,16 @@ describe("Kubernetes", () => {
     const found = answer.items.filter((i) => i.name === `${TAG}-api`);
     expect(found.map((i) => i.namespace)).toEqual([LIMITED_NAMESPACE]);
     expect(kinds(found[0]!)).toEqual(["logs", "restart", "scale"]);
+    // The offered scale and rollout restart are the real routes, and work in team-a.
+    for (const action of found[0]!.actions) {
+      if (action.kind === "scale") {
+        expect(action.replicas).toBe(1);
+        const scaled = await kube.teamAOperator.request("POST", action.path, { replicas: 2 });
+        expect(scaled.status).toBe(200);
+      }
+      if (action.kind === "restart")
+        expect((await kube.teamAOperator.request("POST", action.path, {})).status).toBe(200);
+    }
     for (const q of ["web", "node", "a", TAG]) {
       const items = (await search(kube.teamAOperator, q)).json.items;
       expect(items.every((i) => i.endpointId === kube.endpointId)).toBe(true);
@@ -168,6 +178,15 @@ describe("Kubernetes", () => {
       expect(items.some((i) => i.type === "node")).toBe(false);
       expect(items.filter((i) => i.type === "namespace").every((i) => i.name === LIMITED_NAMESPACE)).toBe(true);
     }
+    // On an endpoint whose own credentials reach only team-a, the same is found through
+    // per-namespace watches once the cluster-wide list was refused.
+    const restricted = await kubeEndpointWithRoles(`${TAG}-restricted`, { token: "restricted" });
+    const viaNamespace = await searchUntil(
+      restricted.teamAOperator,
+      `${TAG}-api`,
+      (i) => i.type === "deployment" && i.endpointId === restricted.endpointId,
+    );
+    expect(viaNamespace.item.namespace).toBe(LIMITED_NAMESPACE);
     // The admin sees both copies.
     const all = await searchUntil(admin, `${TAG}-api`, (i) => i.namespace === "sample");
     expect(all.answer.items.filter((i) => i.name === `${TAG}-api`).length).toBe(2);
