@@ -4,6 +4,7 @@ import { requirePageSubject } from "@/lib/auth/page-subject";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { KeyboardShortcuts } from "@/components/layout/keyboard-shortcuts";
+import { CommandPalette } from "@/components/palette/command-palette";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +35,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </header>
       <main className="mx-auto max-w-6xl p-5">{children}</main>
       <KeyboardShortcuts />
+      <CommandPalette />
     </div>
   );
 }

@@ -63,7 +63,12 @@ export function StacksView({
       {stacks.map(([project, members]) => {
         const running = members.filter((m) => m.state === "running").length;
         return (
-          <section key={project} className="rounded-lg border border-line bg-panel" data-testid={`stack-${project}`}>
+          <section
+            key={project}
+            id={`stack-${project}`}
+            className="rounded-lg border border-line bg-panel"
+            data-testid={`stack-${project}`}
+          >
             <header className="flex items-center gap-3 border-b border-line px-4 py-2">
               <h2 className="font-semibold">{project}</h2>
               <span className="text-muted">

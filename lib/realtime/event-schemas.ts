@@ -5,6 +5,7 @@ import { z } from "zod";
 import { containerRef } from "../docker/names";
 import { containerName as kubeContainerName, namespaceName, objectName } from "../kube/names";
 import { WORKLOAD_KINDS } from "../kube/workload-kinds";
+import { searchLimit, searchText } from "../search/search-input";
 import type { ClientToServerEvents } from "./events";
 import { MAX_SEARCH_SUBSCRIPTIONS, MAX_WATCH_NAMESPACES } from "./limits";
 
@@ -101,6 +102,7 @@ export const CLIENT_EVENT_SCHEMAS = {
     regex: z.boolean().default(false),
     context: z.number().int().min(0).max(20).default(2),
   }),
+  "palette:search": z.object({ q: searchText, limit: searchLimit }),
 } satisfies { [E in keyof ClientToServerEvents]: z.ZodType<unknown, RequestOf<E>> };
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

@@ -6,6 +6,7 @@ import type { KubeRow } from "../kube/kinds/row";
 import type { WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
 import type { LogTarget } from "../streams/log-target";
+import type { PaletteAnswer } from "../search/palette-item";
 
 export interface EndpointStatusEvent {
   id: string;
@@ -76,6 +77,8 @@ export interface ClientToServerEvents {
   "logs:unsubscribe": (request: { subscriptionId: string }, ack?: Ack<null>) => void;
   /** grep with context across the recent lines the server holds for these subscriptions. */
   "logs:search": (request: LogSearchRequest, ack: Ack<LogSearchResult>) => void;
+  /** The command palette: objects on every endpoint the user may see, by name, from memory. */
+  "palette:search": (request: { q: string; limit?: number }, ack: Ack<PaletteAnswer>) => void;
 }
 
 export interface KubeWatchRequest {

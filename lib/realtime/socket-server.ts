@@ -9,6 +9,7 @@ import { ADMIN_ROOM, endpointRoom, type RealtimeServer } from "./hub";
 import { attachKubeOverview } from "./kube-overview";
 import { attachKubeWatch } from "./kube-watch";
 import { attachLogsWatch } from "./logs-watch";
+import { attachPaletteSearch } from "./palette-search";
 import { authenticateHandshake } from "./socket-auth";
 import { SocketRequestError, onEvent } from "./socket-handler";
 
@@ -65,6 +66,7 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   const logs = attachLogsWatch(io, log);
   const kube = attachKubeWatch(io, log);
   const overview = attachKubeOverview(io, log, kube.cache);
+  attachPaletteSearch(io, log);
   return startAccessRecheck(io, {
     guards: [endpointRoomsGuard, docker.guard, logs.guard, kube.guard, overview.guard],
     sweeps: [docker.sweep],

@@ -13,6 +13,8 @@ export default async function globalSetup() {
   const pg = await startEmbeddedPostgres({ dir, persistent: false });
   const app = await startAppServer({ databaseUrl: pg.url, env: { ENDPOINT_CHECK_INTERVAL_SECONDS: "5" } });
   process.env.E2E_BASE_URL = app.url;
+  // For specs that need people the admin screens cannot make yet (a viewer).
+  process.env.E2E_DATABASE_URL = pg.url;
   return async () => {
     await app.stop();
     await pg.stop();
