@@ -2,7 +2,9 @@
 import { Ban, FilterX, Inbox, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 
-export type EmptyReason = "none" | "forbidden" | "filtered";
+import type { EmptyReason } from "@/lib/client/empty-reason";
+
+export type { EmptyReason };
 
 const ICONS: Record<EmptyReason, LucideIcon> = { none: Inbox, forbidden: Ban, filtered: FilterX };
 
