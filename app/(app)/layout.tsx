@@ -1,6 +1,8 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { requirePageSubject } from "@/lib/auth/page-subject";
+import { listVisibleEndpoints } from "@/lib/endpoints/registry";
+import { EndpointsProvider } from "@/lib/client/endpoints-context";
+import { AppShell } from "@/components/layout/app-shell";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { KeyboardShortcuts } from "@/components/layout/keyboard-shortcuts";
@@ -10,32 +12,23 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const subject = await requirePageSubject();
-  return (
-    <div className="min-h-screen">
-      <header className="flex items-center gap-6 border-b border-line bg-panel px-5 py-2.5">
-        <Link href="/endpoints" className="text-base font-semibold">
-          Fleetdeck
-        </Link>
-        <nav className="flex gap-4 text-muted">
-          <Link href="/endpoints" className="hover:text-ink">
-            Endpoints
-          </Link>
-          <Link href="/logs" className="hover:text-ink">
-            Logs
-          </Link>
-        </nav>
-        <div className="ml-auto flex items-center gap-3">
-          <span className="text-muted" data-testid="current-user">
-            {subject.email}
-            {subject.isAdmin ? " · admin" : ""}
-          </span>
-          <ThemeToggle />
-          <SignOutButton />
-        </div>
-      </header>
-      <main className="mx-auto max-w-6xl p-5">{children}</main>
-      <KeyboardShortcuts />
+  const endpoints = await listVisibleEndpoints(subject);
+  // The header's tools, right-aligned: global helpers (such as a command palette) go first.
+  const tools = (
+    <>
       <CommandPalette />
-    </div>
+      <span className="hidden truncate text-muted sm:inline" data-testid="current-user">
+        {subject.email}
+        {subject.isAdmin ? " · admin" : ""}
+      </span>
+      <ThemeToggle />
+      <SignOutButton />
+    </>
+  );
+  return (
+    <EndpointsProvider initial={endpoints}>
+      <AppShell tools={tools}>{children}</AppShell>
+      <KeyboardShortcuts />
+    </EndpointsProvider>
   );
 }

@@ -1,5 +1,7 @@
 "use client";
 
+import { ListEmpty } from "../ui/list-empty";
+import { emptyReason } from "@/lib/client/empty-reason";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { CONTAINER_ACTION_PERMISSIONS, type ContainerAction } from "@/lib/docker/container-action-permissions";
 import type { ContainerRow } from "@/lib/docker/container-view";
@@ -187,7 +189,9 @@ export function ContainersTable({
             {windowed.padBottom > 0 ? <tr style={{ height: windowed.padBottom }} /> : null}
           </tbody>
         </table>
-        {visible.length === 0 ? <p className="p-4 text-muted">No containers match.</p> : null}
+        {visible.length === 0 ? (
+          <ListEmpty reason={emptyReason({ total: rows.length })} things="containers" total={rows.length} />
+        ) : null}
       </div>
     </div>
   );

@@ -2,6 +2,8 @@
 
 // The page of any listed Docker kind (images, volumes, networks), drawn from its descriptor:
 // live table, create form, prune, extras such as pull; each offered only if `can` says so.
+import { ListEmpty } from "../ui/list-empty";
+import { emptyReason } from "@/lib/client/empty-reason";
 import { Fragment, useState, type FormEvent, type ReactNode } from "react";
 import type { ListExtra } from "@/lib/docker/kinds/kind";
 import { dockerKind, type DockerResource } from "@/lib/docker/kinds/registry";
@@ -153,11 +155,9 @@ export function ResourceList({
           </tbody>
         </table>
         {rows.length === 0 ? (
-          <p className="p-4 text-muted">This engine has no {kind.title.toLowerCase()}.</p>
+          <ListEmpty reason={emptyReason({ error: loadError, total: 0 })} things={kind.title.toLowerCase()} total={0} />
         ) : shown.length === 0 ? (
-          <p className="p-4 text-muted">
-            No {kind.title.toLowerCase()} match “{filter}” ({rows.length} hidden by the filter).
-          </p>
+          <ListEmpty reason="filtered" things={kind.title.toLowerCase()} total={rows.length} />
         ) : null}
       </div>
     </div>

@@ -3,6 +3,8 @@ export type Mode = "socket" | "tcp" | "tls" | "ssh" | "kubeconfig" | "token" | "
 
 export interface FormState {
   name: string;
+  /** Comma-separated. */
+  tags: string;
   mode: Mode;
   tlsVerify: boolean;
   socketPath: string;
@@ -23,6 +25,7 @@ export interface FormState {
 
 export const emptyForm: FormState = {
   name: "",
+  tags: "",
   mode: "socket",
   tlsVerify: true,
   socketPath: "/var/run/docker.sock",

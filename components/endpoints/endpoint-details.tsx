@@ -48,7 +48,7 @@ export function EndpointDetails({
     act(async () => {
       if (!confirm(`Remove endpoint "${endpoint.name}"? Its grants are removed too.`)) return;
       await api(`/api/endpoints/${endpoint.id}`, { method: "DELETE" });
-      router.push("/endpoints");
+      router.push("/");
       router.refresh();
     });
   const forgetKey = () =>

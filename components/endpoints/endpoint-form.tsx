@@ -15,7 +15,13 @@ function SecretHint({ editing }: { editing: boolean }) {
   return editing ? <>Set. Leave empty to keep it, or paste a new value to replace it.</> : null;
 }
 
-export function EndpointForm({ existing }: { existing?: EndpointView & { mode: Mode } }) {
+export function EndpointForm({
+  existing,
+  initialMode,
+}: {
+  existing?: EndpointView & { mode: Mode };
+  initialMode?: Mode;
+}) {
   const router = useRouter();
   const editing = Boolean(existing);
   const [initial] = useState<FormState>(() =>
@@ -25,9 +31,10 @@ export function EndpointForm({ existing }: { existing?: EndpointView & { mode: M
           name: existing.name,
           mode: existing.mode,
           tlsVerify: existing.tlsVerify,
+          tags: existing.tags.join(", "),
           ...addressOf(existing),
         }
-      : emptyForm,
+      : { ...emptyForm, mode: initialMode ?? emptyForm.mode },
   );
   const [f, setF] = useState<FormState>(initial);
   // When editing, the connection is sent only if something in it changed; secrets left empty are kept.
@@ -78,15 +85,20 @@ export function EndpointForm({ existing }: { existing?: EndpointView & { mode: M
       } else if (editing) {
         await api(`/api/endpoints/${existing!.id}`, {
           method: "PATCH",
-          body: { name: f.name, tlsVerify: f.tlsVerify, connection: connectionChanged ? connection : undefined },
+          body: {
+            name: f.name,
+            tags: tagList(f.tags),
+            tlsVerify: f.tlsVerify,
+            connection: connectionChanged ? connection : undefined,
+          },
         });
         router.push(`/endpoints/${existing!.id}`);
         router.refresh();
       } else {
         const { endpoint } = await api<{ endpoint: EndpointView }>("/api/endpoints", {
-          body: { name: f.name, tlsVerify: f.tlsVerify, connection },
+          body: { name: f.name, tags: tagList(f.tags), tlsVerify: f.tlsVerify, connection },
         });
-        router.push(`/endpoints?added=${encodeURIComponent(endpoint.name)}`);
+        router.push(`/?added=${encodeURIComponent(endpoint.name)}`);
         router.refresh();
       }
     } catch (e) {
@@ -226,6 +238,9 @@ export function EndpointForm({ existing }: { existing?: EndpointView & { mode: M
       <Field label="Name">
         <Input {...text("name")} required />
       </Field>
+      <Field label="Tags" hint="Comma-separated, such as prod, eu-west: the fleet is filtered and grouped by them.">
+        <Input {...text("tags")} placeholder="prod, eu-west" />
+      </Field>
       <Field label="Connection">
         <Select
           value={f.mode}
@@ -268,6 +283,15 @@ export function EndpointForm({ existing }: { existing?: EndpointView & { mode: M
     </form>
   );
 }
+
+const tagList = (text: string) => [
+  ...new Set(
+    text
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
 
 function addressOf(e: EndpointView): Partial<FormState> {
   if (e.kind === "KUBERNETES") return { server: e.url, context: e.context ?? "" };

@@ -3,6 +3,8 @@
 // A list of any Kubernetes kind, drawn from its descriptor: the columns kubectl prints, a status
 // colour per row, ages that tick, text and label-selector filters, sorting by any column, and only
 // the rows in view rendered (thousands of pods cost what a screenful does).
+import { ListEmpty } from "../ui/list-empty";
+import { emptyReason } from "@/lib/client/empty-reason";
 import Link from "next/link";
 import { memo, useMemo, useRef, useState } from "react";
 import { parseLabelSelector } from "@/lib/client/label-selector";
@@ -199,10 +201,12 @@ export function KubeList({
           </tbody>
         </table>
         {!loading && !shown.length ? (
-          <p className="p-6 text-center text-muted">
-            No {kind.title.toLowerCase()}
-            {namespace ? ` in ${namespace}` : ""}.
-          </p>
+          <ListEmpty
+            reason={emptyReason({ error, total: rows.length })}
+            things={kind.title.toLowerCase()}
+            where={namespace ? `in ${namespace}` : kind.namespaced ? "in the namespaces you may read" : ""}
+            total={rows.length}
+          />
         ) : null}
       </div>
     </div>

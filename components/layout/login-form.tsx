@@ -29,7 +29,7 @@ export function LoginForm() {
       return;
     }
     const back = params.get("callbackUrl");
-    router.replace(back?.startsWith("/") ? back : "/endpoints");
+    router.replace(back?.startsWith("/") ? back : "/");
     router.refresh();
   }
 

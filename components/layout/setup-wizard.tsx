@@ -85,7 +85,7 @@ function LocalStep() {
           return;
         }
       }
-      router.replace("/endpoints");
+      router.replace("/");
       router.refresh();
     } catch (e) {
       setError((e as Error).message);

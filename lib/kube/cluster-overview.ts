@@ -38,6 +38,8 @@ export interface ClusterOverview {
   pods: { running: number; pending: number; failed: number; succeeded: number };
   deployments: { healthy: number; degraded: number };
   warnings: { namespace: string; object: string; reason: string; message: string; last: string | null }[];
+  /** Warning events seen in the last hour (all of them, not only the latest listed above). */
+  warningsLastHour: number;
 }
 
 const podRequests = (pod: KubeObject, resource: "cpu" | "memory") =>
@@ -78,6 +80,14 @@ export async function clusterOverview(subject: Subject, endpoint: Endpoint): Pro
     allowed === "all" ? visible("namespaces").then((l) => l.length) : Promise.resolve(allowed.length),
   ]);
   const phase = (p: KubeObject) => (p.status as { phase?: string } | undefined)?.phase;
+  const hourAgo = Date.now() - 3600_000;
+  const eventTime = (e: KubeObject) =>
+    Date.parse(
+      (e.lastTimestamp as string | undefined) ??
+        (e.eventTime as string | undefined) ??
+        e.metadata.creationTimestamp ??
+        "",
+    );
   const active = pods.filter((p) => phase(p) === "Running" || phase(p) === "Pending");
   return {
     version,
@@ -119,5 +129,6 @@ export async function clusterOverview(subject: Subject, endpoint: Endpoint): Pro
       }))
       .sort((a, b) => String(b.last).localeCompare(String(a.last)))
       .slice(0, 20),
+    warningsLastHour: events.filter((e) => e.type === "Warning" && eventTime(e) >= hourAgo).length,
   };
 }

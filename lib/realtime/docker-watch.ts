@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { authorize, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
+import type { FollowDockerEvents } from "../fleet/docker-figures-hub";
 import { DockerEventHub } from "../streams/docker-events";
 import type { AccessGuard, EndpointSweep } from "./access-recheck";
 import type { RealtimeServer } from "./hub";
@@ -15,17 +16,21 @@ const room = (endpointId: string) => `docker:${endpointId}`;
 const mayWatch = (subject: Subject, endpointId: string) => authorize(subject, "resource.read", { endpointId }).allowed;
 
 export function attachDockerWatch(io: RealtimeServer, log: (message: string) => void) {
+  // Server-side followers of an endpoint's container changes (the fleet figures), besides the room.
+  const followers = new Map<string, Set<() => void>>();
+  const tell = (endpointId: string) => followers.get(endpointId)?.forEach((f) => f());
   const hub = new DockerEventHub(
     {
-      container: (e) => io.to(room(e.endpointId)).emit("docker:container", e),
+      container: (e) => (io.to(room(e.endpointId)).emit("docker:container", e), tell(e.endpointId)),
       other: (e) => io.to(room(e.endpointId)).emit("docker:event", e),
-      stream: (e) => io.to(room(e.endpointId)).emit("docker:stream", e),
+      stream: (e) => (io.to(room(e.endpointId)).emit("docker:stream", e), tell(e.endpointId)),
     },
     log,
   );
   const watchedBy = new WeakMap<RealtimeSocket, Set<string>>();
   const releaseIfUnwatched = (endpointId: string) => {
-    if (!io.of("/").adapter.rooms.get(room(endpointId))?.size) hub.release(endpointId);
+    if (!io.of("/").adapter.rooms.get(room(endpointId))?.size && !followers.get(endpointId)?.size)
+      hub.release(endpointId);
   };
   const unwatch = async (socket: RealtimeSocket, endpointId: string) => {
     if (!watchedBy.get(socket)?.delete(endpointId)) return;
@@ -78,5 +83,17 @@ export function attachDockerWatch(io: RealtimeServer, log: (message: string) => 
   const sweep: EndpointSweep = (endpointExists) => {
     for (const endpointId of hub.endpointIds()) if (!endpointExists(endpointId)) hub.release(endpointId);
   };
-  return { hub, guard, sweep };
+  /** Follows the endpoint's container changes without a socket; returns the release. */
+  const follow: FollowDockerEvents = (endpointId, onChange) => {
+    const mine = followers.get(endpointId) ?? new Set();
+    followers.set(endpointId, mine);
+    mine.add(onChange);
+    hub.ensure(endpointId, connect(endpointId));
+    return () => {
+      mine.delete(onChange);
+      if (!mine.size) followers.delete(endpointId);
+      releaseIfUnwatched(endpointId);
+    };
+  };
+  return { hub, guard, sweep, follow };
 }

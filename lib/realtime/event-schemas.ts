@@ -84,6 +84,8 @@ export const CLIENT_EVENT_SCHEMAS = {
   "kube:unwatch": z.object({ watchId: id }),
   "kube:overview": z.object({ endpointId: id }),
   "kube:overview-stop": z.object({ endpointId: id }),
+  "fleet:watch": z.undefined(),
+  "fleet:unwatch": z.undefined(),
   "logs:subscribe": z.object({
     endpointId: id,
     target: logTarget,

@@ -1,6 +1,7 @@
 // The one map of socket event → payload, shared by the server and the browser.
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
+import type { FleetSummary } from "../fleet/fleet-summary";
 import type { ClusterOverview } from "../kube/cluster-overview";
 import type { KubeRow } from "../kube/kinds/row";
 import type { WireFrame } from "../streams/wire-frame";
@@ -45,6 +46,11 @@ export interface ServerToClientEvents {
   "kube:watch-status": (event: { watchId: string; error: string | null; closed: boolean }) => void;
   /** A live cluster overview changed; `closed`: access ended and nothing more comes for it. */
   "kube:overview": (event: { endpointId: string; overview: ClusterOverview | null; closed: boolean }) => void;
+  /**
+   * One endpoint's fleet figures changed (or could not be read: `summary.error`); `closed`: the
+   * viewer may no longer see it and nothing more comes for it.
+   */
+  "fleet:summary": (event: { endpointId: string; summary: FleetSummary | null; closed: boolean }) => void;
   /** Sent just before the server closes the socket: the user was disabled, the session expired… */
   "session:ended": (event: { reason: string }) => void;
 }
@@ -72,6 +78,9 @@ export interface ClientToServerEvents {
   /** A cluster's overview now, then kube:overview whenever it changes. */
   "kube:overview": (request: { endpointId: string }, ack: Ack<{ overview: ClusterOverview }>) => void;
   "kube:overview-stop": (request: { endpointId: string }, ack?: Ack<null>) => void;
+  /** Every visible endpoint's fleet summary, each pushed as fleet:summary when known or changed. */
+  "fleet:watch": (ack: Ack<{ endpointIds: string[] }>) => void;
+  "fleet:unwatch": (ack?: Ack<null>) => void;
   /** Follow a container's logs: the last `tail` lines, or everything after `since` (resume). */
   "logs:subscribe": (request: LogSubscribeRequest, ack: Ack<{ subscriptionId: string; label: string }>) => void;
   "logs:unsubscribe": (request: { subscriptionId: string }, ack?: Ack<null>) => void;

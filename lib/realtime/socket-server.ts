@@ -6,6 +6,7 @@ import { loadSubject } from "../rbac/load-subject";
 import { startAccessRecheck, type AccessGuard } from "./access-recheck";
 import { attachDockerWatch } from "./docker-watch";
 import { ADMIN_ROOM, endpointRoom, type RealtimeServer } from "./hub";
+import { attachFleetWatch } from "./fleet-watch";
 import { attachKubeOverview } from "./kube-overview";
 import { attachKubeWatch } from "./kube-watch";
 import { attachLogsWatch } from "./logs-watch";
@@ -67,8 +68,9 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   const kube = attachKubeWatch(io, log);
   const overview = attachKubeOverview(io, log, kube.cache);
   attachPaletteSearch(io, log);
+  const fleet = attachFleetWatch(io, { log, cache: kube.cache, followDocker: docker.follow });
   return startAccessRecheck(io, {
-    guards: [endpointRoomsGuard, docker.guard, logs.guard, kube.guard, overview.guard],
+    guards: [endpointRoomsGuard, docker.guard, logs.guard, kube.guard, overview.guard, fleet.guard],
     sweeps: [docker.sweep],
     log,
   });

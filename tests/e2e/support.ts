@@ -19,7 +19,8 @@ export async function signInAsAdmin(page: Page): Promise<void> {
     await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
   }
-  await expect(page).toHaveURL(/\/endpoints$/);
+  // Signed in, everyone lands on the fleet home.
+  await expect(page).toHaveURL(`${base()}/`);
 }
 
 /** Adds an endpoint through the API as the signed-in page's user; returns its id. */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePageSubject } from "@/lib/auth/page-subject";
 import { listVisibleEndpoints } from "@/lib/endpoints/registry";
+import { can } from "@/lib/rbac/can";
 import { EndpointTable } from "@/components/endpoints/endpoint-table";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export default async function EndpointsPage() {
     <div className="space-y-4">
       <div className="flex items-center">
         <h1 className="text-xl font-semibold">Endpoints</h1>
-        {subject.isAdmin ? (
+        {can({ role: null, isAdmin: subject.isAdmin }, "endpoint.create") ? (
           <Link href="/endpoints/new" className="ml-auto rounded-md bg-accent px-3 py-1.5 font-medium text-white">
             Add endpoint
           </Link>

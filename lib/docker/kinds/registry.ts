@@ -15,10 +15,10 @@ export function dockerKind(resource: DockerResource): DockerKind<unknown> {
   return DOCKER_KINDS.find((k) => k.resource === resource) as DockerKind<unknown>;
 }
 
-/** Tabs of a Docker endpoint, in order: the overview, the special pages, then every listed kind. */
+/** Sections of a Docker endpoint, in order: overview, containers, every listed kind, stacks. */
 export const DOCKER_SECTIONS: readonly { path: string; title: string }[] = [
   { path: "", title: "Overview" },
   { path: "containers", title: "Containers" },
-  { path: "stacks", title: "Stacks" },
   ...DOCKER_KINDS.map((k) => ({ path: k.resource, title: k.title })),
+  { path: "stacks", title: "Stacks" },
 ];

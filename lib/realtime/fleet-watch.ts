@@ -1,0 +1,114 @@
+// The fleet home, live (fleet:watch): one summary per endpoint the viewer may see, each computed on
+// its own (a dead or slow endpoint is reported after a timeout and never holds the others back) and
+// pushed as fleet:summary whenever it changes, at most once a second per endpoint. Docker figures
+// are shared per engine (DockerFiguresHub); a cluster's are the viewer's (their namespaces). The
+// access re-check ends summaries of endpoints no longer visible; the socket's going ends all.
+import { db, type Endpoint } from "../db/client";
+import { DockerFiguresHub, type FollowDockerEvents } from "../fleet/docker-figures-hub";
+import type { FleetSummary } from "../fleet/fleet-summary";
+import { KubeLiveFigures } from "../fleet/kube-live-figures";
+import { TimedOutError } from "../fleet/within";
+import type { KubeWatchCache } from "../kube/watch/watch-cache";
+import { visibleEndpointIds, type Subject } from "../rbac/authorize";
+import { loadSubject } from "../rbac/load-subject";
+import type { AccessGuard } from "./access-recheck";
+import type { RealtimeServer } from "./hub";
+import type { RealtimeSocket } from "./socket-data";
+import { onEvent, publicMessage, SocketRequestError } from "./socket-handler";
+
+interface Followed {
+  latest(): FleetSummary | null;
+  setSubject(subject: Subject): void;
+  stop(): void;
+}
+
+export function attachFleetWatch(
+  io: RealtimeServer,
+  options: { log: (message: string) => void; cache: KubeWatchCache; followDocker: FollowDockerEvents },
+) {
+  const { log, cache } = options;
+  const describe = (error: unknown) => (error instanceof TimedOutError ? error.message : publicMessage(error, log));
+  const docker = new DockerFiguresHub(options.followDocker, describe);
+  const live = new WeakMap<RealtimeSocket, Map<string, Followed>>();
+
+  const follow = (socket: RealtimeSocket, endpoint: Endpoint, subject: Subject): Followed => {
+    const push = (summary: FleetSummary) => {
+      if (socket.connected) socket.emit("fleet:summary", { endpointId: endpoint.id, summary, closed: false });
+    };
+    if (endpoint.kind === "DOCKER") {
+      let latest: FleetSummary | null = null;
+      const release = docker.hold(endpoint.id, (summary) => ((latest = summary), push(summary)));
+      return { latest: () => latest, setSubject: () => {}, stop: release };
+    }
+    const figures = new KubeLiveFigures(endpoint, subject, cache, push, describe);
+    figures.start();
+    return { latest: () => figures.latest, setSubject: (s) => figures.setSubject(s), stop: () => figures.stop() };
+  };
+
+  io.on("connection", (socket) => {
+    const mine = new Map<string, Followed>();
+    live.set(socket, mine);
+    onEvent(
+      socket,
+      "fleet:watch",
+      async () => {
+        const subject = await loadSubject(socket.data.subject.userId);
+        if (!subject) throw new SocketRequestError("sign in first");
+        const all = await db().endpoint.findMany({ orderBy: { name: "asc" } });
+        const visible = new Set(
+          visibleEndpointIds(
+            subject,
+            all.map((e) => e.id),
+          ),
+        );
+        if (socket.disconnected) return { endpointIds: [] };
+        for (const [id, followed] of mine)
+          if (!visible.has(id)) {
+            followed.stop();
+            mine.delete(id);
+          }
+        for (const endpoint of all) {
+          if (!visible.has(endpoint.id)) continue;
+          const known = mine.get(endpoint.id);
+          const latest = known?.latest();
+          // A repeated watch (the page opened again) is told what is already known.
+          if (latest)
+            queueMicrotask(() =>
+              socket.emit("fleet:summary", { endpointId: endpoint.id, summary: latest, closed: false }),
+            );
+          if (!known) mine.set(endpoint.id, follow(socket, endpoint, subject));
+        }
+        return { endpointIds: [...visible] };
+      },
+      log,
+    );
+    onEvent(
+      socket,
+      "fleet:unwatch",
+      () => {
+        for (const followed of mine.values()) followed.stop();
+        mine.clear();
+        return null;
+      },
+      log,
+    );
+    socket.on("disconnect", () => {
+      for (const followed of mine.values()) followed.stop();
+      mine.clear();
+    });
+  });
+
+  const guard: AccessGuard = (socket, { subject, endpointExists }) => {
+    const mine = live.get(socket);
+    for (const [endpointId, followed] of mine ?? []) {
+      if (endpointExists(endpointId) && visibleEndpointIds(subject, [endpointId]).length) {
+        followed.setSubject(subject);
+        continue;
+      }
+      followed.stop();
+      mine!.delete(endpointId);
+      socket.emit("fleet:summary", { endpointId, summary: null, closed: true });
+    }
+  };
+  return { guard };
+}
