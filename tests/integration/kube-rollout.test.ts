@@ -87,13 +87,14 @@ describe("rollback", () => {
     });
     await expect.poll(async () => (await revisions("deployments.apps", "web")).length, { timeout: 30_000 }).toBe(1);
     await setImage(path, IMAGE_2, "second");
+    // Until the rollout is done: the new revision current and scaled up, the old one scaled down.
     await expect
-      .poll(async () => (await revisions("deployments.apps", "web")).map((r) => [r.revision, r.current]), {
-        timeout: 30_000,
+      .poll(async () => (await revisions("deployments.apps", "web")).map((r) => [r.revision, r.current, r.replicas]), {
+        timeout: 60_000,
       })
       .toEqual([
-        [2, true],
-        [1, false],
+        [2, true, 1],
+        [1, false, 0],
       ]);
     const [second, first] = await revisions("deployments.apps", "web");
     expect(second).toMatchObject({ images: [IMAGE_2], changeCause: "second", replicas: 1 });
