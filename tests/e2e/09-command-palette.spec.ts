@@ -55,7 +55,8 @@ test("Ctrl-K finds a container on the second engine by part of its name and open
     name: `${TAG}-ledger-sync`,
   });
 
-  const dialog = await paletteFind(page, "ledger-sy", `${TAG}-ledger-sync`);
+  // Part of its name, and of the engine's: other suites' endpoints may reach the same engine.
+  const dialog = await paletteFind(page, `ledger-sy ${TAG}-admin-engine2`, `${TAG}-ledger-sync`);
   await expect(
     dialog.getByRole("option", { name: new RegExp(`${TAG}-ledger-sync.*${TAG}-admin-engine2`) }).first(),
   ).toBeVisible();
