@@ -1,14 +1,14 @@
 // Docker figures are the same for everyone who may see the engine, so they are computed once per
 // endpoint per instance and shared by every viewer of the fleet: recomputed (throttled) when the
-// engine's event stream reports a container change or the stream is lost or back.
+// engine's event stream (its shared state on this instance) reports a container change or the
+// stream is lost or back.
 import { db } from "../db/client";
+import { holdEngine } from "../docker/engine-state/engine-states";
 import { dockerClient } from "../endpoints/docker-client";
 import { dockerFigures } from "./docker-figures";
 import type { FleetSummary } from "./fleet-summary";
 import { LiveFigures } from "./live-figures";
 
-/** Follows an endpoint's Docker events: `onChange` on each container change; returns the release. */
-export type FollowDockerEvents = (endpointId: string, onChange: () => void) => () => void;
 type Listener = (summary: FleetSummary) => void;
 
 interface Shared {
@@ -20,10 +20,7 @@ interface Shared {
 export class DockerFiguresHub {
   private shared = new Map<string, Shared>();
 
-  constructor(
-    private readonly follow: FollowDockerEvents,
-    private readonly describe: (error: unknown) => string,
-  ) {}
+  constructor(private readonly describe: (error: unknown) => string) {}
 
   /** `listener` gets the endpoint's figures now (if known) and whenever they change. */
   hold(endpointId: string, listener: Listener): () => void {
@@ -44,7 +41,8 @@ export class DockerFiguresHub {
         push: (summary) => listeners.forEach((l) => l(summary)),
         describe: this.describe,
       });
-      entry = { live, listeners, unfollow: this.follow(endpointId, () => live.schedule()) };
+      const engine = holdEngine(endpointId, { container: () => live.schedule(), stream: () => live.schedule() });
+      entry = { live, listeners, unfollow: engine.release };
       this.shared.set(endpointId, entry);
       live.refresh();
     }

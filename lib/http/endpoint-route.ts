@@ -5,6 +5,7 @@ import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { recordAudit } from "../audit/record";
 import type { Endpoint } from "../db/client";
+import { noteEngineWrite } from "../docker/engine-state/engine-states";
 import { getVisibleEndpoint } from "../endpoints/registry";
 import { describeUpstreamError, UpstreamError } from "../endpoints/upstream-error";
 import type { Action } from "../rbac/actions";
@@ -40,6 +41,8 @@ interface Spec<P, B, Q> {
     detail?: Record<string, unknown>;
   };
 }
+
+const READS = new Set(["GET", "HEAD"]);
 
 const KIND_WORDS: Record<Endpoint["kind"], string> = {
   DOCKER: "a Docker engine",
@@ -100,6 +103,9 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
         });
       }
       throw mapped;
+    } finally {
+      // The event stream may trail the engine's answer: the next read of this engine lists afresh.
+      if (endpoint.kind === "DOCKER" && !READS.has(ctx.request.method)) noteEngineWrite(endpoint.id);
     }
   });
 }

@@ -1,12 +1,10 @@
-// Socket subscriptions to a Docker endpoint's events: checked with authorize(), served by one
-// shared upstream per endpoint (DockerEventHub), closed when the last watcher leaves — or when the
-// access re-check finds the watcher no longer allowed, or the endpoint deleted.
+// Socket subscriptions to a Docker endpoint's events: checked with authorize(), served by the
+// engine's one shared upstream on this instance (holdEngine) while its room has members, closed
+// when the last watcher leaves — or when the access re-check finds the watcher no longer allowed.
 import { db } from "../db/client";
-import { dockerClient } from "../endpoints/docker-client";
+import { closeEngine, engineConnected, holdEngine, liveEngineIds } from "../docker/engine-state/engine-states";
 import { authorize, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
-import type { FollowDockerEvents } from "../fleet/docker-figures-hub";
-import { DockerEventHub } from "../streams/docker-events";
 import type { AccessGuard, EndpointSweep } from "./access-recheck";
 import type { RealtimeServer } from "./hub";
 import { SocketRequestError, onEvent } from "./socket-handler";
@@ -16,35 +14,28 @@ const room = (endpointId: string) => `docker:${endpointId}`;
 const mayWatch = (subject: Subject, endpointId: string) => authorize(subject, "resource.read", { endpointId }).allowed;
 
 export function attachDockerWatch(io: RealtimeServer, log: (message: string) => void) {
-  // Server-side followers of an endpoint's container changes (the fleet figures), besides the room.
-  const followers = new Map<string, Set<() => void>>();
-  const tell = (endpointId: string) => followers.get(endpointId)?.forEach((f) => f());
-  const hub = new DockerEventHub(
-    {
-      container: (e) => (io.to(room(e.endpointId)).emit("docker:container", e), tell(e.endpointId)),
-      other: (e) => io.to(room(e.endpointId)).emit("docker:event", e),
-      stream: (e) => (io.to(room(e.endpointId)).emit("docker:stream", e), tell(e.endpointId)),
-    },
-    log,
-  );
-  const watchedBy = new WeakMap<RealtimeSocket, Set<string>>();
-  const releaseIfUnwatched = (endpointId: string) => {
-    if (!io.of("/").adapter.rooms.get(room(endpointId))?.size && !followers.get(endpointId)?.size)
-      hub.release(endpointId);
+  // The engine holds of the rooms that have members.
+  const held = new Map<string, () => void>();
+  const hold = (endpointId: string) => {
+    if (held.has(endpointId)) return;
+    const to = () => io.to(room(endpointId));
+    const { release } = holdEngine(endpointId, {
+      container: (id, row) => to().emit("docker:container", { endpointId, id, row }),
+      other: (e) => to().emit("docker:event", e),
+      stream: (e) => to().emit("docker:stream", { endpointId, ...e }),
+    });
+    held.set(endpointId, release);
   };
+  const releaseIfUnwatched = (endpointId: string) => {
+    if (io.of("/").adapter.rooms.get(room(endpointId))?.size) return;
+    held.get(endpointId)?.();
+    held.delete(endpointId);
+  };
+  const watchedBy = new WeakMap<RealtimeSocket, Set<string>>();
   const unwatch = async (socket: RealtimeSocket, endpointId: string) => {
     if (!watchedBy.get(socket)?.delete(endpointId)) return;
     await socket.leave(room(endpointId));
     releaseIfUnwatched(endpointId);
-  };
-  // Read on every (re)connect: a repaired credential is used, a deleted endpoint stops the upstream.
-  const connect = (endpointId: string) => async () => {
-    const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
-    if (!endpoint) {
-      hub.release(endpointId);
-      throw new Error("the endpoint was deleted");
-    }
-    return dockerClient(endpoint);
   };
 
   io.on("connection", (socket) => {
@@ -62,8 +53,8 @@ export function attachDockerWatch(io: RealtimeServer, log: (message: string) => 
         if (!socket.connected) return { connected: false };
         await socket.join(room(endpointId));
         watched.add(endpointId);
-        hub.ensure(endpointId, connect(endpointId));
-        return { connected: hub.isConnected(endpointId) };
+        hold(endpointId);
+        return { connected: engineConnected(endpointId) };
       },
       log,
     );
@@ -81,19 +72,7 @@ export function attachDockerWatch(io: RealtimeServer, log: (message: string) => 
     }
   };
   const sweep: EndpointSweep = (endpointExists) => {
-    for (const endpointId of hub.endpointIds()) if (!endpointExists(endpointId)) hub.release(endpointId);
+    for (const endpointId of liveEngineIds()) if (!endpointExists(endpointId)) closeEngine(endpointId);
   };
-  /** Follows the endpoint's container changes without a socket; returns the release. */
-  const follow: FollowDockerEvents = (endpointId, onChange) => {
-    const mine = followers.get(endpointId) ?? new Set();
-    followers.set(endpointId, mine);
-    mine.add(onChange);
-    hub.ensure(endpointId, connect(endpointId));
-    return () => {
-      mine.delete(onChange);
-      if (!mine.size) followers.delete(endpointId);
-      releaseIfUnwatched(endpointId);
-    };
-  };
-  return { hub, guard, sweep, follow };
+  return { guard, sweep };
 }

@@ -4,10 +4,12 @@
 // are shared per engine (DockerFiguresHub); a cluster's are the viewer's (their namespaces). The
 // access re-check ends summaries of endpoints no longer visible; the socket's going ends all.
 import { db, type Endpoint } from "../db/client";
-import { DockerFiguresHub, type FollowDockerEvents } from "../fleet/docker-figures-hub";
+import { DockerFiguresHub } from "../fleet/docker-figures-hub";
 import type { FleetSummary } from "../fleet/fleet-summary";
-import { KubeLiveFigures } from "../fleet/kube-live-figures";
+import { kubeFigures } from "../fleet/kube-figures";
+import { LiveFigures } from "../fleet/live-figures";
 import { TimedOutError } from "../fleet/within";
+import { LiveClusterOverview } from "../kube/live-cluster-overview";
 import type { KubeWatchCache } from "../kube/watch/watch-cache";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
@@ -24,11 +26,11 @@ interface Followed {
 
 export function attachFleetWatch(
   io: RealtimeServer,
-  options: { log: (message: string) => void; cache: KubeWatchCache; followDocker: FollowDockerEvents },
+  options: { log: (message: string) => void; cache: KubeWatchCache },
 ) {
   const { log, cache } = options;
   const describe = (error: unknown) => (error instanceof TimedOutError ? error.message : publicMessage(error, log));
-  const docker = new DockerFiguresHub(options.followDocker, describe);
+  const docker = new DockerFiguresHub(describe);
   const live = new WeakMap<RealtimeSocket, Map<string, Followed>>();
 
   const follow = (socket: RealtimeSocket, endpoint: Endpoint, subject: Subject): Followed => {
@@ -40,9 +42,22 @@ export function attachFleetWatch(
       const release = docker.hold(endpoint.id, (summary) => ((latest = summary), push(summary)));
       return { latest: () => latest, setSubject: () => {}, stop: release };
     }
-    const figures = new KubeLiveFigures(endpoint, subject, cache, push, describe);
-    figures.start();
-    return { latest: () => figures.latest, setSubject: (s) => figures.setSubject(s), stop: () => figures.stop() };
+    // A cluster's figures are the viewer's own (their namespaces), from the shared watch cache.
+    let figures: LiveFigures | null = null;
+    const overview = new LiveClusterOverview(endpoint, subject, cache, () => figures?.schedule());
+    figures = new LiveFigures({
+      endpointId: endpoint.id,
+      compute: async () => ({ docker: null, kube: kubeFigures(await overview.compute()) }),
+      push,
+      describe,
+    });
+    figures.refresh();
+    const live = figures;
+    return {
+      latest: () => live.latest,
+      setSubject: (s) => (overview.setSubject(s) ? live.schedule() : undefined),
+      stop: () => (live.stop(), overview.stop()),
+    };
   };
 
   io.on("connection", (socket) => {

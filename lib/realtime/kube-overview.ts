@@ -3,11 +3,11 @@
 // when the numbers or warnings differ. The access re-check recomputes it for the viewer's current
 // grants, or ends it; the socket's going releases its watches.
 import { db, type Endpoint } from "../db/client";
-import { builtInKind } from "../kube/kinds/catalog";
-import { clusterOverview, OVERVIEW_RESOURCES, type ClusterOverview } from "../kube/cluster-overview";
+import type { ClusterOverview } from "../kube/cluster-overview";
+import { LiveClusterOverview } from "../kube/live-cluster-overview";
 import { kubeWatchCache } from "../kube/watch/shared-watch-cache";
-import type { KubeWatchCache, WatchHandle } from "../kube/watch/watch-cache";
-import { allowedNamespaces, visibleEndpointIds, type Subject } from "../rbac/authorize";
+import type { KubeWatchCache } from "../kube/watch/watch-cache";
+import { visibleEndpointIds, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
 import type { AccessGuard } from "./access-recheck";
 import type { RealtimeServer } from "./hub";
@@ -18,8 +18,9 @@ const PUSH_INTERVAL_MS = 1000;
 /** Live overviews open at once on one socket (a tab shows one; a few for a fleet page). */
 const MAX_OVERVIEWS_PER_SOCKET = 5;
 
+/** One viewer's overview on one socket: pushed at most once a second, and only when it differs. */
 class LiveOverview {
-  private handles: WatchHandle[] = [];
+  private readonly overview: LiveClusterOverview;
   private timer: NodeJS.Timeout | null = null;
   private last = "";
   private stopped = false;
@@ -27,38 +28,29 @@ class LiveOverview {
   constructor(
     private readonly socket: RealtimeSocket,
     private readonly endpoint: Endpoint,
-    private subject: Subject,
+    subject: Subject,
+    cache: KubeWatchCache,
     private readonly log: (message: string) => void,
-  ) {}
+  ) {
+    this.overview = new LiveClusterOverview(endpoint, subject, cache, () => this.schedule());
+  }
 
-  async start(cache: KubeWatchCache): Promise<ClusterOverview> {
-    // Follow every kind the overview is made of; one the endpoint may not watch is left out (its
-    // figures are then as of this answer).
-    for (const id of OVERVIEW_RESOURCES) {
-      const handle = cache.acquire(this.endpoint, { ref: builtInKind(id)!, namespace: null }, () => this.schedule());
-      this.handles.push(handle);
-      handle.ready.catch(() => {});
-    }
+  start(): Promise<ClusterOverview> {
     return this.compute();
   }
 
-  /** The re-checked viewer: computed again only when what they may read changed. */
   setSubject(subject: Subject): void {
-    const scope = (s: Subject) => JSON.stringify(allowedNamespaces(s, this.endpoint.id));
-    const changed = scope(subject) !== scope(this.subject);
-    this.subject = subject;
-    if (changed) this.schedule();
+    if (this.overview.setSubject(subject)) this.schedule();
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const handle of this.handles) handle.release();
-    this.handles = [];
+    this.overview.stop();
   }
 
   private async compute(): Promise<ClusterOverview> {
-    const overview = await clusterOverview(this.subject, this.endpoint);
+    const overview = await this.overview.compute();
     this.last = JSON.stringify(overview);
     return overview;
   }
@@ -100,10 +92,10 @@ export function attachKubeOverview(
         mine.delete(endpointId);
         if (mine.size >= MAX_OVERVIEWS_PER_SOCKET)
           throw new SocketRequestError(`at most ${MAX_OVERVIEWS_PER_SOCKET} live cluster overviews per tab`);
-        const overview = new LiveOverview(socket, endpoint, subject, log);
+        const overview = new LiveOverview(socket, endpoint, subject, cache, log);
         mine.set(endpointId, overview);
         try {
-          const first = await overview.start(cache);
+          const first = await overview.start();
           if (socket.disconnected) overview.stop();
           return { overview: first };
         } catch (error) {

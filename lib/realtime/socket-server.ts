@@ -68,7 +68,7 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   const kube = attachKubeWatch(io, log);
   const overview = attachKubeOverview(io, log, kube.cache);
   attachPaletteSearch(io, log);
-  const fleet = attachFleetWatch(io, { log, cache: kube.cache, followDocker: docker.follow });
+  const fleet = attachFleetWatch(io, { log, cache: kube.cache });
   return startAccessRecheck(io, {
     guards: [endpointRoomsGuard, docker.guard, logs.guard, kube.guard, overview.guard, fleet.guard],
     sweeps: [docker.sweep],

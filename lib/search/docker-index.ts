@@ -1,9 +1,10 @@
-// One Docker endpoint as the palette searches it, held in memory: containers kept current from
-// the engine's event stream (the same DockerEventHub the live pages use, an upstream of its own),
-// images, volumes and networks listed once and listed again when the stream says one changed.
-// A search never waits for the engine once the first lists are in.
+// One Docker endpoint as the palette searches it, held in memory: containers from the engine's
+// shared state (kept current by its event stream, which the palette holds open while it searches
+// the endpoint), images, volumes and networks listed once and listed again when the stream says
+// one changed. A search never waits for the engine once the first lists are in.
 import type Docker from "dockerode";
-import { toContainerRow, type ContainerRow } from "../docker/container-view";
+import type { ContainerRow } from "../docker/container-view";
+import type { EngineContainers } from "../docker/engine-state/engine-containers";
 
 /** An image, volume or network as the palette needs it. */
 export interface NamedThing {
@@ -34,7 +35,6 @@ const LISTERS: Record<Listed, (docker: Docker) => Promise<NamedThing[]>> = {
 };
 
 export class DockerIndex {
-  readonly containers = new Map<string, ContainerRow>();
   readonly lists: Record<Listed, NamedThing[]> = { images: [], volumes: [], networks: [] };
   /** Set once every part has been listed at least once. */
   loaded = false;
@@ -45,13 +45,18 @@ export class DockerIndex {
   private refreshing: Promise<void> | null = null;
   private failedAt = 0;
   private relistTimer: NodeJS.Timeout | null = null;
-  /** Containers changed by events while the containers list is on its way (the list is older). */
-  private changedDuringList: Set<string> | null = null;
   private firstLoad: Promise<void>;
   private markLoaded!: () => void;
 
-  constructor(private readonly docker: () => Promise<Docker>) {
+  constructor(
+    private readonly docker: () => Promise<Docker>,
+    private readonly engine: EngineContainers,
+  ) {
     this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
+  }
+
+  get containers(): ReadonlyMap<string, ContainerRow> {
+    return this.engine.rows;
   }
 
   /** Resolves when the first lists are in (never rejects: a failure is `error`). */
@@ -62,13 +67,8 @@ export class DockerIndex {
   /** Marks the index used and brings stale parts up to date in the background. */
   touch(): void {
     this.lastUsed = Date.now();
+    if (!this.engine.current) this.stale.add("containers");
     if (this.stale.size && !this.refreshing && Date.now() - this.failedAt > RETRY_AFTER_MS) void this.refresh();
-  }
-
-  onContainer(id: string, row: ContainerRow | null): void {
-    this.changedDuringList?.add(id);
-    if (row) this.containers.set(id, row);
-    else this.containers.delete(id);
   }
 
   onOtherEvent(type: string): void {
@@ -111,9 +111,7 @@ export class DockerIndex {
     this.stale.clear();
     try {
       const docker = await this.docker();
-      await Promise.all(
-        parts.map((part) => (part === "containers" ? this.listContainers(docker) : this.list(docker, part))),
-      );
+      await Promise.all(parts.map((part) => (part === "containers" ? this.listContainers() : this.list(docker, part))));
       this.error = null;
       this.loaded = true;
     } catch (error) {
@@ -128,16 +126,8 @@ export class DockerIndex {
     this.lists[part] = await LISTERS[part](docker);
   }
 
-  private async listContainers(docker: Docker): Promise<void> {
-    const changed = new Set<string>();
-    this.changedDuringList = changed;
-    try {
-      const rows = (await docker.listContainers({ all: true })).map(toContainerRow);
-      const listed = new Set(rows.map((r) => r.id));
-      for (const row of rows) if (!changed.has(row.id)) this.containers.set(row.id, row);
-      for (const id of [...this.containers.keys()]) if (!listed.has(id) && !changed.has(id)) this.containers.delete(id);
-    } finally {
-      if (this.changedDuringList === changed) this.changedDuringList = null;
-    }
+  private async listContainers(): Promise<void> {
+    await this.engine.relist();
+    if (this.engine.failure) throw this.engine.failure;
   }
 }

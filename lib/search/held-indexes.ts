@@ -1,10 +1,10 @@
 // The palette's in-memory indexes of this instance, one per endpoint searched recently: created
 // on the first search that reaches the endpoint, let go PALETTE_IDLE_MS after the last one (the
-// Docker event stream closes, the watch-cache holds are released). On globalThis: route code is
-// bundled apart from server.ts.
+// hold on the Docker engine's shared state ends, the watch-cache holds are released). On
+// globalThis: route code is bundled apart from server.ts.
 import { db, type Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
-import { DockerEventHub } from "../streams/docker-events";
+import { holdEngine } from "../docker/engine-state/engine-states";
 import { DockerIndex } from "./docker-index";
 import { KubeIndex } from "./kube-index";
 
@@ -12,10 +12,14 @@ import { KubeIndex } from "./kube-index";
 export const PALETTE_IDLE_MS = 120_000;
 const SWEEP_MS = 15_000;
 
+interface HeldDocker {
+  index: DockerIndex;
+  release: () => void;
+}
+
 interface Held {
-  docker: Map<string, DockerIndex>;
+  docker: Map<string, HeldDocker>;
   kube: Map<string, KubeIndex>;
-  hub: DockerEventHub;
   sweep: NodeJS.Timeout | null;
 }
 
@@ -23,33 +27,21 @@ const key = Symbol.for("fleetdeck.paletteIndexes");
 
 function held(): Held {
   const holder = globalThis as { [key]?: Held };
-  if (holder[key]) return holder[key];
-  const docker = new Map<string, DockerIndex>();
-  // Endpoints whose stream was lost: when it is back, events may have been missed.
-  const everLost = new Set<string>();
-  const hub = new DockerEventHub(
-    {
-      container: (e) => docker.get(e.endpointId)?.onContainer(e.id, e.row),
-      other: (e) => docker.get(e.endpointId)?.onOtherEvent(e.type),
-      stream: (e) => {
-        if (!e.connected) everLost.add(e.endpointId);
-        else if (everLost.delete(e.endpointId)) docker.get(e.endpointId)?.onReconnected();
-      },
-    },
-    (message) => console.error(`palette: ${message}`),
-  );
-  holder[key] = { docker, kube: new Map(), hub, sweep: null };
+  holder[key] ??= { docker: new Map(), kube: new Map(), sweep: null };
   return holder[key];
+}
+
+function dropDocker(state: Held, endpointId: string): void {
+  const docker = state.docker.get(endpointId);
+  if (!docker) return;
+  docker.index.stop();
+  docker.release();
+  state.docker.delete(endpointId);
 }
 
 function sweepIdle(state: Held): void {
   const cutoff = Date.now() - PALETTE_IDLE_MS;
-  for (const [id, index] of state.docker)
-    if (index.lastUsed < cutoff) {
-      index.stop();
-      state.hub.release(id);
-      state.docker.delete(id);
-    }
+  for (const [id, docker] of state.docker) if (docker.index.lastUsed < cutoff) dropDocker(state, id);
   for (const [id, index] of state.kube)
     if (index.lastUsed < cutoff) {
       index.release();
@@ -67,13 +59,11 @@ function ensureSweep(state: Held): void {
   state.sweep.unref();
 }
 
-/** The endpoint read again on every (re)connect: changed credentials are used, a deleted one stops. */
+/** The endpoint read again on every list: changed credentials are used, a deleted one stops. */
 const freshDocker = (state: Held, endpointId: string) => async () => {
   const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
   if (!endpoint) {
-    state.docker.get(endpointId)?.stop();
-    state.docker.delete(endpointId);
-    state.hub.release(endpointId);
+    dropDocker(state, endpointId);
     throw new Error("the endpoint was deleted");
   }
   return dockerClient(endpoint);
@@ -82,15 +72,23 @@ const freshDocker = (state: Held, endpointId: string) => async () => {
 export function dockerIndex(endpoint: Endpoint): DockerIndex {
   const state = held();
   ensureSweep(state);
-  let index = state.docker.get(endpoint.id);
-  if (!index) {
-    index = new DockerIndex(freshDocker(state, endpoint.id));
-    state.docker.set(endpoint.id, index);
-    // The stream first, then the lists: nothing that happens in between is missed.
-    state.hub.ensure(endpoint.id, freshDocker(state, endpoint.id));
+  let docker = state.docker.get(endpoint.id);
+  if (!docker) {
+    const index = () => state.docker.get(endpoint.id)?.index;
+    // Once the stream was lost, its return means events may have been missed meanwhile.
+    let lost = false;
+    const engine = holdEngine(endpoint.id, {
+      other: (e) => index()?.onOtherEvent(e.type),
+      stream: (e) => {
+        if (!e.connected) lost = true;
+        else if (lost) index()?.onReconnected();
+      },
+    });
+    docker = { index: new DockerIndex(freshDocker(state, endpoint.id), engine.containers), release: engine.release };
+    state.docker.set(endpoint.id, docker);
   }
-  index.touch();
-  return index;
+  docker.index.touch();
+  return docker.index;
 }
 
 export function kubeIndex(endpoint: Endpoint): KubeIndex {

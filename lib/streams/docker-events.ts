@@ -77,6 +77,11 @@ export class DockerEventHub {
     this.upstreams.delete(endpointId);
   }
 
+  /** Resolves once the container events received so far have been turned into rows and sent. */
+  settled(endpointId: string): Promise<void> {
+    return this.upstreams.get(endpointId)?.queue ?? Promise.resolve();
+  }
+
   get openCount(): number {
     return this.upstreams.size;
   }

@@ -40,8 +40,25 @@ describe("containers API", () => {
     expect(list.json.containers.find((c) => c.id === id)).toMatchObject({ state: "running", project: "demo" });
     expect((await ctx.admin.request("POST", `${base}/${id}/stop`, { timeout: 1 })).status).toBe(204);
     expect((await state(id)).Running).toBe(false);
+    // Read at once after a change made through the dashboard: already there, no waiting for events.
+    const afterStop = await ctx.admin.request<{ containers: { id: string; state: string }[] }>("GET", base);
+    expect(afterStop.json.containers.find((c) => c.id === id)?.state).toBe("exited");
     expect((await ctx.admin.request("POST", `${base}/${id}/remove`, {})).status).toBe(204);
     await expect(docker.getContainer(id).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it("keeps its list current with changes made on the engine directly", async () => {
+    const listed = async () =>
+      (await ctx.viewer.request<{ containers: { id: string; state: string }[] }>("GET", base)).json.containers;
+    const { id: stays } = await runContainer(`direct-a-${Date.now()}`);
+    expect((await listed()).find((c) => c.id === stays)?.state).toBe("running");
+    // Around the dashboard: created, stopped and removed with the engine's own API.
+    const { id: added } = await runContainer(`direct-b-${Date.now()}`);
+    await docker.getContainer(stays).stop({ t: 0 });
+    await expect.poll(async () => (await listed()).find((c) => c.id === added)?.state).toBe("running");
+    await expect.poll(async () => (await listed()).find((c) => c.id === stays)?.state).toBe("exited");
+    await docker.getContainer(added).remove({ force: true });
+    await expect.poll(async () => (await listed()).some((c) => c.id === added)).toBe(false);
   });
 
   it("lets an OPERATOR run lifecycle actions", async () => {

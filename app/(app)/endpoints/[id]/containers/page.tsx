@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { readUpstream, requirePageEndpoint } from "@/lib/auth/page-endpoint";
-import { toContainerRow } from "@/lib/docker/container-view";
-import { dockerClient } from "@/lib/endpoints/docker-client";
+import { currentContainers } from "@/lib/docker/engine-state/current-containers";
 import { can } from "@/lib/rbac/can";
 import { Alert } from "@/components/ui/alert";
 import { ContainersTable } from "@/components/docker/containers-table";
@@ -11,9 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function ContainersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { endpoint, access } = await requirePageEndpoint(id);
-  const result = await readUpstream(endpoint, async () =>
-    (await dockerClient(endpoint).listContainers({ all: true })).map(toContainerRow),
-  );
+  const result = await readUpstream(endpoint, () => currentContainers(endpoint.id));
   return (
     <div className="space-y-3">
       <div className="flex items-center">

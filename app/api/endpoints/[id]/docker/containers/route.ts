@@ -1,5 +1,5 @@
 import { checkBindMounts } from "@/lib/docker/bind-mount-policy";
-import { toContainerRow } from "@/lib/docker/container-view";
+import { currentContainers } from "@/lib/docker/engine-state/current-containers";
 import { createContainerSchema, toCreateOptions } from "@/lib/docker/create-container";
 import { dockerClient } from "@/lib/endpoints/docker-client";
 import { endpointRoute } from "@/lib/http/endpoint-route";
@@ -7,8 +7,7 @@ import { endpointRoute } from "@/lib/http/endpoint-route";
 export const dynamic = "force-dynamic";
 
 export const GET = endpointRoute({ kind: "DOCKER", action: "resource.read" }, async ({ endpoint }) => {
-  const containers = await dockerClient(endpoint).listContainers({ all: true });
-  return { containers: containers.map(toContainerRow) };
+  return { containers: await currentContainers(endpoint.id) };
 });
 
 export const POST = endpointRoute(
