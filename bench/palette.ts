@@ -16,27 +16,13 @@ import { readTestEnv } from "../scripts/testenv/state";
 import { ApiClient } from "../tests/support/api-client";
 import { startAppServer } from "../tests/support/app-server";
 import { adminTarget } from "../tests/support/kube-target";
+import { ensureBenchContainers, removeBenchContainers } from "./support/bench-containers";
 
 const COUNT = Number(process.env.BENCH_CONTAINERS ?? 300);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 300);
 const ADMIN = { email: "bench@example.test", password: "benchmark password" };
 const env = readTestEnv();
 const pick = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)]!;
-
-/** The same labelled set the containers bench uses, on each engine: a third running. */
-async function ensureContainers(docker: Docker): Promise<void> {
-  const existing = await docker.listContainers({ all: true, filters: { label: ["fleetdeck.bench=1"] } });
-  for (let i = existing.length; i < COUNT; i++) {
-    const c = await docker.createContainer({
-      name: `bench-${String(i).padStart(4, "0")}`,
-      Image: env.testImage,
-      Cmd: ["sleep", "3600"],
-      Labels: { "fleetdeck.bench": "1", "com.docker.compose.project": `bench-${i % 10}` },
-      HostConfig: { NetworkMode: "none" },
-    });
-    if (i % 3 === 0) await c.start();
-  }
-}
 
 /** 3-letter pieces of names that exist (containers, stacks, workloads, pods), and a few that do not. */
 function queries(): string[] {
@@ -51,7 +37,8 @@ function queries(): string[] {
 }
 
 async function main() {
-  await Promise.all(env.docker.map((d) => ensureContainers(new Docker({ socketPath: d.socketPath }))));
+  const engines = env.docker.map((d) => new Docker({ socketPath: d.socketPath }));
+  await Promise.all(engines.map((d) => ensureBenchContainers(d, COUNT, env.testImage)));
   const dir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-bench-"));
   const pg = await startEmbeddedPostgres({ dir, persistent: false });
   const app = await startAppServer({
@@ -126,6 +113,7 @@ async function main() {
     await app.stop();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) await Promise.all(engines.map(removeBenchContainers));
   }
 }
 

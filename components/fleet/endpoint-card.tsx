@@ -30,6 +30,18 @@ function Figure({
 
 const iconClass = "size-4 shrink-0 text-muted";
 
+function Warnings({ count }: { count: number }) {
+  return (
+    <Figure
+      icon={<TriangleAlert aria-hidden className={`size-4 shrink-0 ${count ? "text-warn" : "text-muted"}`} />}
+      label="Warning events in the last hour"
+      testId="fleet-warnings"
+    >
+      {count} warnings (1 h)
+    </Figure>
+  );
+}
+
 function Figures({ summary }: { summary: FleetSummary }) {
   const { docker, kube } = summary;
   if (docker)
@@ -48,6 +60,7 @@ function Figures({ summary }: { summary: FleetSummary }) {
         <Figure icon={<MemoryStick aria-hidden className={iconClass} />} label="Memory">
           {formatBytes(docker.memoryBytes)}
         </Figure>
+        <Warnings count={docker.warningsLastHour} />
       </>
     );
   if (!kube) return null;
@@ -71,18 +84,7 @@ function Figures({ summary }: { summary: FleetSummary }) {
           </Figure>
         </>
       ) : null}
-      <Figure
-        icon={
-          <TriangleAlert
-            aria-hidden
-            className={`size-4 shrink-0 ${kube.warningsLastHour ? "text-warn" : "text-muted"}`}
-          />
-        }
-        label="Warning events in the last hour"
-        testId="fleet-warnings"
-      >
-        {kube.warningsLastHour} warnings (1 h)
-      </Figure>
+      <Warnings count={kube.warningsLastHour} />
     </>
   );
 }

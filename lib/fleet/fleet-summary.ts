@@ -6,6 +6,8 @@ export interface DockerFigures {
   images: number;
   cpus: number;
   memoryBytes: number;
+  /** Containers that died failing, ran out of memory or turned unhealthy in the last hour. */
+  warningsLastHour: number;
 }
 
 export interface KubeFigures {

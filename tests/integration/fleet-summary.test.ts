@@ -69,6 +69,17 @@ describe("fleet:summary", () => {
     expect(viewer.latest(ctx.endpointId)!.docker!.containers.running).toBeGreaterThan(before);
   });
 
+  it("counts a container that exits failing, unasked, as a warning of the last hour", async () => {
+    const viewer = await follow(ctx.viewer.cookie);
+    await expect.poll(() => viewer.latest(ctx.endpointId)?.docker, { timeout: 15_000 }).toBeTruthy();
+    const failing = await engine.run(["sh", "-c", "exit 3"]);
+    await expect.poll(async () => (await failing.inspect()).State.Status, { timeout: 15_000 }).toBe("exited");
+    // Its death is among the engine's latest events: counted whatever older ones it still keeps.
+    await expect
+      .poll(() => viewer.latest(ctx.endpointId)?.docker?.warningsLastHour ?? 0, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+  });
+
   it("never sends a viewer another endpoint's summary, while an administrator gets every one", async () => {
     const viewer = await follow(ctx.viewer.cookie);
     const admin = await follow(ctx.admin.cookie);
