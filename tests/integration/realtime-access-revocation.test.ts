@@ -90,6 +90,28 @@ describe("access re-checked while a socket lives", () => {
     expect(v.socket.connected).toBe(true);
   });
 
+  it("a new grant brings the endpoint into the open tab's list, and its removal takes it out", async () => {
+    const { admin, user, client } = await setUp();
+    const v = logSocket(inject("appUrl"), client.cookie);
+    sockets.push(v.socket);
+    const changed: string[] = [];
+    const removed: string[] = [];
+    v.socket.on("endpoint:changed", (e: { endpoint: { id: string } }) => changed.push(e.endpoint.id));
+    v.socket.on("endpoint:removed", (e: { id: string }) => removed.push(e.id));
+    expect(await v.socket.timeout(10_000).emitWithAck("endpoints:watch")).toMatchObject({ ok: true });
+    const other = await admin.request<{ endpoint: { id: string } }>("POST", "/api/endpoints", {
+      name: `granted-later-${Date.now()}`,
+      connection: { kind: "docker", transport: "socket", socketPath: readTestEnv().docker[1]!.socketPath },
+    });
+    const otherId = other.json.endpoint.id;
+    await sleep(3_000);
+    expect(changed).not.toContain(otherId);
+    const later = await grant({ userId: user.id, endpointId: otherId, role: "VIEWER" });
+    await expect.poll(() => changed, { timeout: REVOKED_WITHIN_MS }).toContain(otherId);
+    await (await testDb()).accessGrant.delete({ where: { id: later.id } });
+    await expect.poll(() => removed, { timeout: REVOKED_WITHIN_MS }).toContain(otherId);
+  });
+
   it("a disabled user's socket is ended, and cannot come back", async () => {
     const { endpointId, user, client, container } = await setUp();
     const v = await follow(client.cookie, endpointId, container.id);
