@@ -13,15 +13,13 @@ import { LiveClusterOverview } from "../kube/live-cluster-overview";
 import type { KubeWatchCache } from "../kube/watch/watch-cache";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
-import type { AccessGuard } from "./access-recheck";
+import { endpointFollowings, type Following } from "./endpoint-followings";
 import type { RealtimeServer } from "./hub";
 import type { RealtimeSocket } from "./socket-data";
 import { onEvent, publicMessage, SocketRequestError } from "./socket-handler";
 
-interface Followed {
+interface Followed extends Following {
   latest(): FleetSummary | null;
-  setSubject(subject: Subject): void;
-  stop(): void;
 }
 
 export function attachFleetWatch(
@@ -31,7 +29,9 @@ export function attachFleetWatch(
   const { log, cache } = options;
   const describe = (error: unknown) => (error instanceof TimedOutError ? error.message : publicMessage(error, log));
   const docker = new DockerFiguresHub(describe);
-  const live = new WeakMap<RealtimeSocket, Map<string, Followed>>();
+  const followings = endpointFollowings<Followed>(io, (socket, endpointId) =>
+    socket.emit("fleet:summary", { endpointId, summary: null, closed: true }),
+  );
 
   const follow = (socket: RealtimeSocket, endpoint: Endpoint, subject: Subject): Followed => {
     const push = (summary: FleetSummary) => {
@@ -61,8 +61,7 @@ export function attachFleetWatch(
   };
 
   io.on("connection", (socket) => {
-    const mine = new Map<string, Followed>();
-    live.set(socket, mine);
+    const mine = followings.of(socket);
     onEvent(
       socket,
       "fleet:watch",
@@ -77,11 +76,7 @@ export function attachFleetWatch(
           ),
         );
         if (socket.disconnected) return { endpointIds: [] };
-        for (const [id, followed] of mine)
-          if (!visible.has(id)) {
-            followed.stop();
-            mine.delete(id);
-          }
+        for (const id of [...mine.keys()]) if (!visible.has(id)) followings.stop(socket, id);
         for (const endpoint of all) {
           if (!visible.has(endpoint.id)) continue;
           const known = mine.get(endpoint.id);
@@ -97,33 +92,7 @@ export function attachFleetWatch(
       },
       log,
     );
-    onEvent(
-      socket,
-      "fleet:unwatch",
-      () => {
-        for (const followed of mine.values()) followed.stop();
-        mine.clear();
-        return null;
-      },
-      log,
-    );
-    socket.on("disconnect", () => {
-      for (const followed of mine.values()) followed.stop();
-      mine.clear();
-    });
+    onEvent(socket, "fleet:unwatch", () => (followings.stopAll(socket), null), log);
   });
-
-  const guard: AccessGuard = (socket, { subject, endpointExists }) => {
-    const mine = live.get(socket);
-    for (const [endpointId, followed] of mine ?? []) {
-      if (endpointExists(endpointId) && visibleEndpointIds(subject, [endpointId]).length) {
-        followed.setSubject(subject);
-        continue;
-      }
-      followed.stop();
-      mine!.delete(endpointId);
-      socket.emit("fleet:summary", { endpointId, summary: null, closed: true });
-    }
-  };
-  return { guard };
+  return { guard: followings.guard };
 }

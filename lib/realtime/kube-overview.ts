@@ -9,7 +9,7 @@ import { kubeWatchCache } from "../kube/watch/shared-watch-cache";
 import type { KubeWatchCache } from "../kube/watch/watch-cache";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
-import type { AccessGuard } from "./access-recheck";
+import { endpointFollowings } from "./endpoint-followings";
 import type { RealtimeServer } from "./hub";
 import type { RealtimeSocket } from "./socket-data";
 import { onEvent, SocketRequestError } from "./socket-handler";
@@ -75,10 +75,11 @@ export function attachKubeOverview(
   log: (message: string) => void,
   cache: KubeWatchCache = kubeWatchCache(),
 ) {
-  const live = new WeakMap<RealtimeSocket, Map<string, LiveOverview>>();
+  const followings = endpointFollowings<LiveOverview>(io, (socket, endpointId) =>
+    socket.emit("kube:overview", { endpointId, overview: null, closed: true }),
+  );
   io.on("connection", (socket) => {
-    const mine = new Map<string, LiveOverview>();
-    live.set(socket, mine);
+    const mine = followings.of(socket);
     onEvent(
       socket,
       "kube:overview",
@@ -88,8 +89,7 @@ export function attachKubeOverview(
         if (!subject || !endpoint || !visibleEndpointIds(subject, [endpointId]).length)
           throw new SocketRequestError("endpoint not found");
         if (endpoint.kind !== "KUBERNETES") throw new SocketRequestError("this endpoint is not a Kubernetes cluster");
-        mine.get(endpointId)?.stop();
-        mine.delete(endpointId);
+        followings.stop(socket, endpointId);
         if (mine.size >= MAX_OVERVIEWS_PER_SOCKET)
           throw new SocketRequestError(`at most ${MAX_OVERVIEWS_PER_SOCKET} live cluster overviews per tab`);
         const overview = new LiveOverview(socket, endpoint, subject, cache, log);
@@ -99,38 +99,13 @@ export function attachKubeOverview(
           if (socket.disconnected) overview.stop();
           return { overview: first };
         } catch (error) {
-          overview.stop();
-          mine.delete(endpointId);
+          followings.stop(socket, endpointId);
           throw error;
         }
       },
       log,
     );
-    onEvent(
-      socket,
-      "kube:overview-stop",
-      ({ endpointId }) => {
-        mine.get(endpointId)?.stop();
-        mine.delete(endpointId);
-        return null;
-      },
-      log,
-    );
-    socket.on("disconnect", () => {
-      for (const overview of mine.values()) overview.stop();
-      mine.clear();
-    });
+    onEvent(socket, "kube:overview-stop", ({ endpointId }) => (followings.stop(socket, endpointId), null), log);
   });
-  const guard: AccessGuard = (socket, { subject, endpointExists }) => {
-    for (const [endpointId, overview] of live.get(socket) ?? []) {
-      if (endpointExists(endpointId) && visibleEndpointIds(subject, [endpointId]).length) {
-        overview.setSubject(subject);
-        continue;
-      }
-      overview.stop();
-      live.get(socket)!.delete(endpointId);
-      socket.emit("kube:overview", { endpointId, overview: null, closed: true });
-    }
-  };
-  return { guard };
+  return { guard: followings.guard };
 }
