@@ -2,11 +2,10 @@
 // change cause, the current one), "Roll back to this" on the older one asks first, and the cluster's
 // deployment gets that revision's template back while the page marks it current. A node drained
 // from its page: the options first, then the progress of its pod's eviction.
-import { readFileSync } from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { readTestEnv } from "../../scripts/testenv/state";
-import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
+import { addCluster, base, expectAccessible, signInAsAdmin } from "./support";
 
 const cluster = readTestEnv().kubernetes[0]!;
 const namespace = `e2e-rollout-${Date.now()}`;
@@ -31,14 +30,7 @@ test.afterAll(async () => {
 
 test("roll a deployment back to an earlier revision from its Revisions section", async ({ page }) => {
   await signInAsAdmin(page);
-  const id = await addEndpoint(page, {
-    name: `kube-${namespace}`,
-    connection: {
-      kind: "kubernetes-kubeconfig",
-      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
-      context: "admin",
-    },
-  });
+  const id = await addCluster(page, { name: `kube-${namespace}`, cluster });
   await core.createNamespace({ body: { metadata: { name: namespace } } });
   await apps.createNamespacedDeployment({
     namespace,
@@ -94,14 +86,7 @@ test("roll a deployment back to an earlier revision from its Revisions section",
 
 test("drain a node from its page, with the eviction's progress", async ({ page }) => {
   await signInAsAdmin(page);
-  const id = await addEndpoint(page, {
-    name: `kube-${node}`,
-    connection: {
-      kind: "kubernetes-kubeconfig",
-      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
-      context: "admin",
-    },
-  });
+  const id = await addCluster(page, { name: `kube-${node}`, cluster });
   await core.createNode({
     body: {
       metadata: {
