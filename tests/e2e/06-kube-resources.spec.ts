@@ -54,6 +54,7 @@ test("overview, namespace, scale a deployment from its page, open a pod and its 
   const deploymentPage = page.url();
   await page.getByLabel("Replicas").fill("3");
   await page.getByRole("button", { name: "Scale" }).click();
+  await expect(page.getByText("Scaled Deployment shop to 3")).toBeVisible();
   await expect
     .poll(async () => (await apps.readNamespacedDeployment({ name: "shop", namespace })).spec?.replicas)
     .toBe(3);

@@ -68,8 +68,12 @@ test("roll a deployment back to an earlier revision from its Revisions section",
   await expect(page.getByTestId("revision-1")).toContainText("dashboard-test/busybox:1");
   await expectAccessible(page);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("revision-1").getByRole("button", { name: "Roll back to this" }).click();
+  const asking = page.getByRole("alertdialog", { name: "Roll Deployment api back to revision 1?" });
+  await expect(asking.getByRole("button", { name: "Roll back" })).toBeFocused();
+  await expectAccessible(page);
+  await asking.getByRole("button", { name: "Roll back" }).click();
+  await expect(page.getByText("Rolled Deployment api back to revision 1")).toBeVisible();
   await expect.poll(liveImage).toBe("dashboard-test/busybox:1");
   // The controller takes revision 1's template back as revision 3, and the page says it is current.
   await expect
