@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { AppToaster } from "@/components/ui/app-toaster";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +17,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
-      <body className="min-h-screen font-sans text-sm antialiased">{children}</body>
+      <body className="min-h-screen font-sans text-sm antialiased">
+        {children}
+        <AppToaster />
+      </body>
     </html>
   );
 }

@@ -5,6 +5,7 @@ import { memo } from "react";
 import type { ContainerAction } from "@/lib/docker/container-action-permissions";
 import type { ContainerRow } from "@/lib/docker/container-view";
 import { formatAgo } from "@/lib/client/format";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { StateBadge } from "./state-badge";
 
 // Memoized: scrolling and live updates re-render only the rows that changed.
@@ -53,16 +54,32 @@ export const ContainerTableRow = memo(function ContainerTableRow(props: {
           >
             logs
           </Link>
-          {props.actions.map((a) => (
-            <button
-              key={a}
-              disabled={props.busy}
-              onClick={() => props.onAction(a, r)}
-              className={`rounded border border-line px-1.5 py-0.5 text-xs hover:bg-canvas disabled:opacity-50 ${a === "remove" || a === "kill" ? "text-bad" : ""}`}
-            >
-              {a}
-            </button>
-          ))}
+          {props.actions.map((a) => {
+            const button = (
+              <button
+                key={a}
+                disabled={props.busy}
+                onClick={a === "remove" ? undefined : () => props.onAction(a, r)}
+                className={`rounded border border-line px-1.5 py-0.5 text-xs hover:bg-canvas disabled:opacity-50 ${a === "remove" || a === "kill" ? "text-bad" : ""}`}
+              >
+                {a}
+              </button>
+            );
+            return a === "remove" ? (
+              <ConfirmDialog
+                key={a}
+                title={`Remove container ${r.name}?`}
+                description={r.state === "running" ? "It is stopped first." : undefined}
+                confirmLabel="Remove"
+                destructive
+                onConfirm={() => props.onAction(a, r)}
+              >
+                {button}
+              </ConfirmDialog>
+            ) : (
+              button
+            );
+          })}
         </div>
       </td>
     </tr>

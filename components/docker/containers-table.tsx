@@ -9,8 +9,9 @@ import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { runContainerActions } from "@/lib/client/run-container-actions";
 import { useContainerRows } from "@/lib/client/use-container-rows";
 import { useWindowedRows } from "@/lib/client/use-windowed-rows";
-import { Alert } from "../ui/alert";
+import { toastContainerResults } from "@/lib/client/toast-container-results";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { ContainerTableRow } from "./container-table-row";
 import { LiveIndicator } from "./live-indicator";
 
@@ -43,7 +44,6 @@ export function ContainersTable({
   const [state, setState] = useState<(typeof STATES)[number]>("all");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
   const viewport = useRef<HTMLDivElement>(null);
 
   const visible = useMemo(() => {
@@ -72,16 +72,14 @@ export function ContainersTable({
   }, [role, isAdmin]);
   const windowed = useWindowedRows({ count: visible.length, rowHeight: ROW_HEIGHT, viewport });
 
+  // Removal is confirmed before this runs (the row's and the bulk button's dialogs).
   const run = useCallback(
     async (action: ContainerAction, targets: { id: string; name: string }[]) => {
-      if (action === "remove" && !confirm(`Remove ${targets.length} container(s)? Running ones are stopped first.`))
-        return;
       const ids = targets.map((t) => t.id);
-      setError(null);
       setBusy((b) => new Set([...b, ...ids]));
       const failures = await runContainerActions(endpointId, action, targets);
       setBusy((b) => new Set([...b].filter((id) => !ids.includes(id))));
-      if (failures.length) setError(failures.join("\n"));
+      toastContainerResults(action, targets, failures);
       if (action === "remove") setSelected(new Set());
     },
     [endpointId],
@@ -92,6 +90,7 @@ export function ContainersTable({
   );
   const act = useCallback((action: ContainerAction, row: ContainerRow) => void run(action, [row]), [run]);
 
+  const selectedRows = () => rows.filter((r) => selected.has(r.id));
   const allSelected = visible.length > 0 && visible.every((r) => selected.has(r.id));
   const bulk = allowed.bulk;
 
@@ -121,31 +120,30 @@ export function ContainersTable({
         {selected.size > 0 && bulk.length > 0 ? (
           <div className="flex items-center gap-1">
             <span className="text-muted">{selected.size} selected:</span>
-            {bulk.map((a) => (
-              <Button
-                key={a}
-                variant={a === "remove" ? "danger" : "secondary"}
-                onClick={() =>
-                  void run(
-                    a,
-                    rows.filter((r) => selected.has(r.id)),
-                  )
-                }
-              >
-                {a}
-              </Button>
-            ))}
+            {bulk.map((a) =>
+              a === "remove" ? (
+                <ConfirmDialog
+                  key={a}
+                  title={`Remove ${selected.size === 1 ? "1 container" : `${selected.size} containers`}?`}
+                  description="Running ones are stopped first."
+                  confirmLabel="Remove"
+                  destructive
+                  onConfirm={() => void run(a, selectedRows())}
+                >
+                  <Button variant="danger">{a}</Button>
+                </ConfirmDialog>
+              ) : (
+                <Button key={a} onClick={() => void run(a, selectedRows())}>
+                  {a}
+                </Button>
+              ),
+            )}
           </div>
         ) : null}
         <span className="ml-auto">
           <LiveIndicator live={live} />
         </span>
       </div>
-      {error ? (
-        <Alert>
-          <span className="whitespace-pre-line">{error}</span>
-        </Alert>
-      ) : null}
       <div
         ref={viewport}
         className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-panel"

@@ -5,6 +5,7 @@
 import { ListEmpty } from "../ui/list-empty";
 import { emptyReason } from "@/lib/client/empty-reason";
 import { Fragment, useState, type FormEvent, type ReactNode } from "react";
+import { toast } from "sonner";
 import type { ListExtra } from "@/lib/docker/kinds/kind";
 import { dockerKind, type DockerResource } from "@/lib/docker/kinds/registry";
 import type { Action } from "@/lib/rbac/actions";
@@ -13,6 +14,7 @@ import { api } from "@/lib/client/api";
 import { useDockerList } from "@/lib/client/use-docker-list";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { Input } from "../ui/field";
 import { LiveIndicator } from "./live-indicator";
 import { PullImage } from "./pull-image";
@@ -35,8 +37,6 @@ export function ResourceList({
 }) {
   const kind = dockerKind(resource);
   const { rows, error: loadError, reload, live } = useDockerList(endpointId, kind, initial);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
   // Everything the engine said of a row (names, tags, ids, drivers, labels) can be searched.
@@ -49,28 +49,26 @@ export function ResourceList({
   );
   const base = `/api/endpoints/${endpointId}/docker/${resource}`;
 
-  async function act(run: () => Promise<void>) {
-    setError(null);
-    setNotice(null);
+  /** Runs one change, says how it went (the engine's own words on failure), and reads the list again. */
+  async function act(run: () => Promise<string>) {
     try {
-      await run();
+      toast.success(await run());
       reload();
     } catch (e) {
-      setError((e as Error).message);
+      toast.error((e as Error).message);
     }
   }
 
   const remove = (row: unknown) =>
     act(async () => {
-      if (!confirm(`Remove ${kind.label(row)}?`)) return;
       await api(`${base}/${encodeURIComponent(kind.key(row))}`, { method: "DELETE" });
+      return `Removed ${kind.singular} ${kind.label(row)}`;
     });
   const pruneLabel = `Remove ${kind.pruneWhat}`;
   const prune = () =>
     act(async () => {
-      if (!confirm(`${pruneLabel}?`)) return;
       const result = await api<{ removed: number; reclaimedBytes?: number }>(`${base}/prune`, { body: {} });
-      setNotice(`Removed ${result.removed}.`);
+      return `Removed ${result.removed} ${kind.pruneWhat}`;
     });
   const create = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -79,6 +77,7 @@ export function ResourceList({
     return act(async () => {
       await api(base, { body: values });
       form.reset();
+      return `Created ${kind.singular} ${String(values.name ?? "")}`.trim();
     });
   };
 
@@ -97,9 +96,9 @@ export function ResourceList({
           />
         </div>
         {mayPrune ? (
-          <Button className="ml-auto" onClick={() => void prune()}>
-            {pruneLabel}
-          </Button>
+          <ConfirmDialog title={`${pruneLabel}?`} confirmLabel="Remove" destructive onConfirm={() => void prune()}>
+            <Button className="ml-auto">{pruneLabel}</Button>
+          </ConfirmDialog>
         ) : null}
       </div>
       {extras.map(([extra]) => (
@@ -121,8 +120,7 @@ export function ResourceList({
           </Button>
         </form>
       ) : null}
-      {error || loadError ? <Alert>{error ?? loadError}</Alert> : null}
-      {notice ? <Alert tone="ok">{notice}</Alert> : null}
+      {loadError ? <Alert>{loadError}</Alert> : null}
       <div className="overflow-x-auto rounded-lg border border-line bg-panel">
         <table className="w-full text-left">
           <thead className="border-b border-line text-xs uppercase text-muted">
@@ -145,9 +143,14 @@ export function ResourceList({
                 ))}
                 {mayRemove ? (
                   <td className="px-3 py-2 text-right">
-                    <button className="text-xs text-bad" onClick={() => void remove(row)}>
-                      remove
-                    </button>
+                    <ConfirmDialog
+                      title={`Remove ${kind.singular} ${kind.label(row)}?`}
+                      confirmLabel="Remove"
+                      destructive
+                      onConfirm={() => void remove(row)}
+                    >
+                      <button className="text-xs text-bad">remove</button>
+                    </ConfirmDialog>
                   </td>
                 ) : null}
               </tr>

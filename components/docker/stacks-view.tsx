@@ -7,9 +7,10 @@ import { CONTAINER_ACTION_PERMISSIONS as NEEDS } from "@/lib/docker/container-ac
 import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { encodeSource } from "@/lib/client/log-sources-param";
 import { runContainerActions } from "@/lib/client/run-container-actions";
+import { toastContainerResults } from "@/lib/client/toast-container-results";
 import { useContainerRows } from "@/lib/client/use-container-rows";
-import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { DeployStackForm } from "./deploy-stack-form";
 import { LiveIndicator } from "./live-indicator";
 import { StateBadge } from "./state-badge";
@@ -25,7 +26,6 @@ export function StacksView({
   access: EndpointAccess;
 }) {
   const { rows, live } = useContainerRows(endpointId, initial);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const stacks = useMemo(() => {
     const groups = new Map<string, ContainerRow[]>();
@@ -33,16 +33,15 @@ export function StacksView({
     return [...groups].sort(([a], [b]) => a.localeCompare(b));
   }, [rows]);
 
+  // Removal is confirmed before this runs (the Remove button's dialog).
   async function run(project: string, action: "start" | "stop" | "remove", members: ContainerRow[]) {
-    if (action === "remove" && !confirm(`Remove all ${members.length} containers of ${project}?`)) return;
     setBusy(project);
-    setError(null);
     const targets = members.filter(
       (m) => action === "remove" || (action === "start" ? m.state !== "running" : m.state === "running"),
     );
     const failures = await runContainerActions(endpointId, action, targets);
     setBusy(null);
-    if (failures.length) setError(failures.join("\n"));
+    toastContainerResults(action, targets, failures);
   }
 
   const mayStartStop = can(access, NEEDS.start) && can(access, NEEDS.stop);
@@ -54,11 +53,6 @@ export function StacksView({
         <LiveIndicator live={live} />
       </div>
       {can(access, "resource.write") ? <DeployStackForm endpointId={endpointId} /> : null}
-      {error ? (
-        <Alert>
-          <span className="whitespace-pre-line">{error}</span>
-        </Alert>
-      ) : null}
       {stacks.length === 0 ? <p className="text-muted">No containers carry a compose project label.</p> : null}
       {stacks.map(([project, members]) => {
         const running = members.filter((m) => m.state === "running").length;
@@ -94,13 +88,17 @@ export function StacksView({
                     Stop
                   </Button>
                   {mayRemove ? (
-                    <Button
-                      variant="danger"
-                      disabled={busy === project}
-                      onClick={() => void run(project, "remove", members)}
+                    <ConfirmDialog
+                      title={`Remove stack ${project}?`}
+                      description={`All ${members.length} of its containers are removed; running ones are stopped first.`}
+                      confirmLabel="Remove"
+                      destructive
+                      onConfirm={() => void run(project, "remove", members)}
                     >
-                      Remove
-                    </Button>
+                      <Button variant="danger" disabled={busy === project}>
+                        Remove
+                      </Button>
+                    </ConfirmDialog>
                   ) : null}
                 </div>
               ) : null}

@@ -2,12 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import { api } from "@/lib/client/api";
 import { useLiveEndpoints } from "@/lib/client/use-live-endpoints";
 import type { CheckResult } from "@/lib/endpoints/check-connection";
 import type { EndpointView } from "@/lib/endpoints/view";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import type { Mode } from "./connection-fields";
 import { EndpointForm } from "./endpoint-form";
 import { StatusBadge } from "./status-badge";
@@ -25,16 +27,15 @@ export function EndpointDetails({
   const endpoint = { ...initial, ...endpoints.find((e) => e.id === initial.id) };
   const [editing, setEditing] = useState(false);
   const [result, setResult] = useState<CheckResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // The page shows what changed (it follows the endpoint live); a refusal is a toast in the server's words.
   async function act(run: () => Promise<void>) {
     setBusy(true);
-    setError(null);
     try {
       await run();
     } catch (e) {
-      setError((e as Error).message);
+      toast.error((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -44,10 +45,11 @@ export function EndpointDetails({
     act(async () =>
       setResult((await api<{ result: CheckResult }>(`/api/endpoints/${endpoint.id}/test`, { body: {} })).result),
     );
+  // Confirmed before this runs (the Remove button's dialog).
   const remove = () =>
     act(async () => {
-      if (!confirm(`Remove endpoint "${endpoint.name}"? Its grants are removed too.`)) return;
       await api(`/api/endpoints/${endpoint.id}`, { method: "DELETE" });
+      toast.success(`Removed endpoint ${endpoint.name}`);
       router.push("/");
       router.refresh();
     });
@@ -108,13 +110,20 @@ export function EndpointDetails({
             </Button>
           ) : null}
           {canManage ? (
-            <Button variant="danger" onClick={() => void remove()} disabled={busy}>
-              Remove
-            </Button>
+            <ConfirmDialog
+              title={`Remove endpoint ${endpoint.name}?`}
+              description="Its grants are removed too. Nothing changes on the engine or cluster itself."
+              confirmLabel="Remove"
+              destructive
+              onConfirm={() => void remove()}
+            >
+              <Button variant="danger" disabled={busy}>
+                Remove
+              </Button>
+            </ConfirmDialog>
           ) : null}
         </div>
       </div>
-      {error ? <Alert>{error}</Alert> : null}
       {result ? (
         result.ok ? (
           <Alert tone="ok">

@@ -5,14 +5,15 @@
 // Rollback lives in the Revisions section, drain in its own panel (it streams its progress).
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import { api } from "@/lib/client/api";
 import { encodeSource } from "@/lib/client/log-sources-param";
 import { WORKLOAD_KINDS, type WorkloadKind } from "@/lib/kube/workload-kinds";
 import { KUBE_ACTION_PERMISSIONS, type KubeActionName, type KubeObject } from "@/lib/kube/kinds/kind";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
-import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { DrainNode } from "./drain-node";
 
 const LABELS: Record<KubeActionName, string> = {
@@ -30,6 +31,17 @@ const LABELS: Record<KubeActionName, string> = {
   "create-job": "Create job now",
   logs: "Logs",
   reveal: "Reveal values",
+};
+
+// What a toast says when a one-button action worked, before the object's kind and name.
+const DONE: Partial<Record<KubeActionName, string>> = {
+  restart: "Restarted the rollout of",
+  pause: "Paused the rollout of",
+  resume: "Resumed the rollout of",
+  cordon: "Cordoned",
+  uncordon: "Uncordoned",
+  suspend: "Suspended",
+  unsuspend: "Resumed",
 };
 
 // Actions with controls of their own (not one button each).
@@ -68,20 +80,21 @@ export function KubeActions(props: {
   const { endpointId, kind, resource, object, access } = props;
   const router = useRouter();
   const [busy, setBusy] = useState<KubeActionName | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const spec = (object.spec ?? {}) as { replicas?: number };
   const [replicas, setReplicas] = useState(String(spec.replicas ?? 0));
   const namespace = object.metadata.namespace;
   const path = `/api/endpoints/${endpointId}/kube/${resource}/${encodeURIComponent(object.metadata.name)}`;
   const query = namespace ? `?namespace=${encodeURIComponent(namespace)}` : "";
 
+  const what = `${kind.kind} ${object.metadata.name}`;
+  // Deletion is confirmed before this runs (the Delete button's dialog). Reveal shows its result
+  // on the page; every other outcome is a toast, a failure in the API server's own words.
   const run = async (action: KubeActionName) => {
     setBusy(action);
-    setError(null);
     try {
       if (action === "delete") {
-        if (!confirm(`Delete ${kind.kind} ${object.metadata.name}?`)) return;
         await api(`${path}${query}`, { method: "DELETE" });
+        toast.success(`Deleted ${what}`);
         props.onChanged(null);
         router.push(`/endpoints/${endpointId}/kube/${resource}${query}`);
       } else if (action === "reveal") {
@@ -96,15 +109,19 @@ export function KubeActions(props: {
         const { created } = await api<{ created: { resource: string; name: string } }>(`${path}/${action}${query}`, {
           body: {},
         });
+        toast.success(`Created job ${created.name}`);
         router.push(`/endpoints/${endpointId}/kube/${created.resource}/${encodeURIComponent(created.name)}${query}`);
       } else {
         const body = action === "scale" ? { replicas: Number(replicas) } : {};
         props.onChanged((await api<{ object: KubeObject }>(`${path}/${action}${query}`, { body })).object);
+        toast.success(
+          action === "scale" ? `Scaled ${what} to ${Number(replicas)}` : `${DONE[action] ?? LABELS[action]} ${what}`,
+        );
         // The server page reads the object again (YAML, events) and remounts with it.
         router.refresh();
       }
     } catch (e) {
-      setError((e as Error).message);
+      toast.error(`${LABELS[action]} failed`, { description: (e as Error).message });
     } finally {
       setBusy(null);
     }
@@ -137,16 +154,25 @@ export function KubeActions(props: {
         ) : null}
         {allowed
           .filter((a) => !OWN_CONTROLS.includes(a))
-          .map((a) => (
-            <Button
-              key={a}
-              variant={a === "delete" ? "danger" : "secondary"}
-              onClick={() => void run(a)}
-              disabled={busy !== null}
-            >
-              {busy === a ? `${LABELS[a]}…` : LABELS[a]}
-            </Button>
-          ))}
+          .map((a) =>
+            a === "delete" ? (
+              <ConfirmDialog
+                key={a}
+                title={`Delete ${what}?`}
+                confirmLabel="Delete"
+                destructive
+                onConfirm={() => void run(a)}
+              >
+                <Button variant="danger" disabled={busy !== null}>
+                  {busy === a ? `${LABELS[a]}…` : LABELS[a]}
+                </Button>
+              </ConfirmDialog>
+            ) : (
+              <Button key={a} onClick={() => void run(a)} disabled={busy !== null}>
+                {busy === a ? `${LABELS[a]}…` : LABELS[a]}
+              </Button>
+            ),
+          )}
       </div>
       {allowed.includes("drain") ? (
         <DrainNode
@@ -156,7 +182,6 @@ export function KubeActions(props: {
           onCordoned={() => props.onChanged({ ...object, spec: { ...(object.spec ?? {}), unschedulable: true } })}
         />
       ) : null}
-      {error ? <Alert>{error}</Alert> : null}
     </div>
   );
 }

@@ -5,14 +5,15 @@
 // `kubectl rollout undo --to-revision` do.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import { api } from "@/lib/client/api";
 import { kubeAge, useNow } from "@/lib/client/use-now";
 import { KUBE_ACTION_PERMISSIONS, type KubeObject } from "@/lib/kube/kinds/kind";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import type { RevisionRow } from "@/lib/kube/rollout-history";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
-import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 
 export function RolloutRevisions(props: {
   endpointId: string;
@@ -26,22 +27,21 @@ export function RolloutRevisions(props: {
   const router = useRouter();
   const now = useNow();
   const [busy, setBusy] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const mayRollBack = kind.actions.includes("rollback") && can(props.access, KUBE_ACTION_PERMISSIONS.rollback);
   const { name, namespace } = object.metadata;
 
+  // Confirmed before this runs (the button's dialog); the outcome is a toast.
   const rollBack = async (revision: number) => {
-    if (!confirm(`Roll ${kind.kind} ${name} back to revision ${revision}?`)) return;
     setBusy(revision);
-    setError(null);
     try {
       await api(
         `/api/endpoints/${endpointId}/kube/${resource}/${encodeURIComponent(name)}/rollback?namespace=${encodeURIComponent(namespace ?? "")}`,
         { body: { revision } },
       );
+      toast.success(`Rolled ${kind.kind} ${name} back to revision ${revision}`);
       router.refresh();
     } catch (e) {
-      setError((e as Error).message);
+      toast.error("Roll back failed", { description: (e as Error).message });
     } finally {
       setBusy(null);
     }
@@ -78,16 +78,22 @@ export function RolloutRevisions(props: {
               <td className="py-1 pr-3">{r.changeCause ?? ""}</td>
               <td className="py-1 text-right">
                 {mayRollBack && !r.current ? (
-                  <Button onClick={() => void rollBack(r.revision)} disabled={busy !== null}>
-                    {busy === r.revision ? "Rolling back…" : "Roll back to this"}
-                  </Button>
+                  <ConfirmDialog
+                    title={`Roll ${kind.kind} ${name} back to revision ${r.revision}?`}
+                    description={`Its pods get revision ${r.revision}'s template: ${r.images.join(", ")}.`}
+                    confirmLabel="Roll back"
+                    onConfirm={() => void rollBack(r.revision)}
+                  >
+                    <Button disabled={busy !== null}>
+                      {busy === r.revision ? "Rolling back…" : "Roll back to this"}
+                    </Button>
+                  </ConfirmDialog>
                 ) : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {error ? <Alert>{error}</Alert> : null}
     </div>
   );
 }

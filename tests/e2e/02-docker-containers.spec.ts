@@ -45,6 +45,43 @@ test("stop and start a container from its row; the state changes without reloadi
   await container.pause();
   await expect(row.getByTestId("container-state")).toHaveText("paused");
   await container.unpause();
+  await expect(row.getByTestId("container-state")).toHaveText("running");
+
+  // Removing asks first, with Cancel focused; Escape keeps the container.
+  await row.getByRole("button", { name: "remove" }).click();
+  const asking = page.getByRole("alertdialog", { name: `Remove container ${name}?` });
+  await expect(asking.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(asking).toBeHidden();
+  expect((await container.inspect()).State.Running).toBe(true);
+  await row.getByRole("button", { name: "remove" }).click();
+  await asking.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText(`Removed ${name}`)).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await expect(container.inspect()).rejects.toThrow();
+});
+
+test("a refused action says why, in the engine's words", async ({ page }) => {
+  await signInAsAdmin(page);
+  const endpointId = await engineEndpoint(page);
+  const name = `e2e-refused-${Date.now()}`;
+  const container = await docker.createContainer({
+    name,
+    Image: env.testImage,
+    Cmd: ["/no-such-command"],
+    HostConfig: { NetworkMode: "none" },
+  });
+  engine.track(container.id);
+
+  await page.goto(`${base()}/endpoints/${endpointId}/containers`);
+  await page.getByLabel("Filter containers").fill(name);
+  const row = page.getByTestId(`container-row-${name}`);
+  await expect(row.getByTestId("container-state")).toHaveText("created");
+  // The engine cannot run a command the image does not have, and says so.
+  await row.getByRole("button", { name: "start" }).click();
+  await expect(page.getByText(`Could not start ${name}`)).toBeVisible();
+  await expect(page.getByText(/\/no-such-command/)).toBeVisible();
 });
 
 test("create a container from the test image and see it running", async ({ page }) => {

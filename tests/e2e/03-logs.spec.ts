@@ -3,7 +3,7 @@
 import { appendFileSync, readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { say, testEngine } from "../support/engine";
-import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
+import { addCluster, addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const engine = testEngine(0);
 const { env } = engine;
@@ -60,14 +60,7 @@ test("a merged view across a Docker engine and a Kubernetes cluster, from a perm
   await signInAsAdmin(page);
   const cluster = env.kubernetes[0]!;
   const dockerId = await dockerEndpoint(page, "merged");
-  const kubeId = await addEndpoint(page, {
-    name: `merged-cluster-${Date.now()}`,
-    connection: {
-      kind: "kubernetes-kubeconfig",
-      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
-      context: "admin",
-    },
-  });
+  const kubeId = await addCluster(page, { name: `merged-cluster-${Date.now()}`, cluster });
   const pods = (await (await page.request.get(`${base()}/api/endpoints/${kubeId}/logs/pods`)).json()) as {
     pods: { namespace: string; name: string; phase: string }[];
   };

@@ -1,11 +1,11 @@
 // The Logs page in Chromium: containers picked by label on every Docker endpoint and a Kubernetes
 // workload, merged in one view with each line tagged by its source; a new pod of the workload joins
 // while the view is open; the server-side search finds lines across all of them.
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { say, testEngine } from "../support/engine";
-import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
+import { addCluster, addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const engines = [testEngine(0), testEngine(1)];
 const { env } = engines[0]!;
@@ -47,14 +47,7 @@ test("merged view: labels on every Docker endpoint plus a workload; a new pod jo
       connection: { kind: "docker", transport: "socket", socketPath: env.docker[i]!.socketPath },
     });
   const clusterName = `merged-cluster-${stamp}`;
-  await addEndpoint(page, {
-    name: clusterName,
-    connection: {
-      kind: "kubernetes-kubeconfig",
-      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
-      context: "admin",
-    },
-  });
+  await addCluster(page, { name: clusterName, cluster });
   await core.createNamespace({ body: { metadata: { name: namespace } } });
   await apps.createNamespacedDeployment({ namespace, body: worker(1) });
   const Labels = { "fleetdeck.test/e2e": String(stamp) };

@@ -48,8 +48,12 @@ test("create a volume from the form, see one made outside appear live, remove it
   await docker.createVolume({ Name: outside });
   await expect(page.getByTestId("volumes-row").filter({ hasText: outside })).toBeVisible();
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("volumes-row").filter({ hasText: made }).getByRole("button", { name: "remove" }).click();
+  await page
+    .getByRole("alertdialog", { name: `Remove volume ${made}?` })
+    .getByRole("button", { name: "Remove" })
+    .click();
+  await expect(page.getByText(`Removed volume ${made}`)).toBeVisible();
   await expect(page.getByTestId("volumes-row").filter({ hasText: made })).toHaveCount(0);
   await expect(docker.getVolume(made).inspect()).rejects.toThrow();
 

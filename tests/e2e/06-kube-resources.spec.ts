@@ -1,11 +1,10 @@
 // A cluster in Chromium: its overview, a namespace picked for the deployments list, a deployment's
 // page where it is scaled (the cluster changes and the page shows it), the pods list following it
 // live, a pod opened from the deployment's related objects, and its logs.
-import { readFileSync } from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { readTestEnv } from "../../scripts/testenv/state";
-import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
+import { addCluster, base, expectAccessible, signInAsAdmin } from "./support";
 
 const cluster = readTestEnv().kubernetes[0]!;
 const namespace = `e2e-kube-${Date.now()}`;
@@ -20,14 +19,7 @@ test.afterAll(async () => {
 
 test("overview, namespace, scale a deployment from its page, open a pod and its logs", async ({ page }) => {
   await signInAsAdmin(page);
-  const id = await addEndpoint(page, {
-    name: `kube-${namespace}`,
-    connection: {
-      kind: "kubernetes-kubeconfig",
-      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
-      context: "admin",
-    },
-  });
+  const id = await addCluster(page, { name: `kube-${namespace}`, cluster });
   await core.createNamespace({ body: { metadata: { name: namespace } } });
   await apps.createNamespacedDeployment({
     namespace,
@@ -62,6 +54,7 @@ test("overview, namespace, scale a deployment from its page, open a pod and its 
   const deploymentPage = page.url();
   await page.getByLabel("Replicas").fill("3");
   await page.getByRole("button", { name: "Scale" }).click();
+  await expect(page.getByText("Scaled Deployment shop to 3")).toBeVisible();
   await expect
     .poll(async () => (await apps.readNamespacedDeployment({ name: "shop", namespace })).spec?.replicas)
     .toBe(3);

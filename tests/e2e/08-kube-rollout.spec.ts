@@ -2,11 +2,10 @@
 // change cause, the current one), "Roll back to this" on the older one asks first, and the cluster's
 // deployment gets that revision's template back while the page marks it current. A node drained
 // from its page: the options first, then the progress of its pod's eviction.
-import { readFileSync } from "node:fs";
 import { AppsV1Api, CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { expect, test } from "@playwright/test";
 import { readTestEnv } from "../../scripts/testenv/state";
-import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
+import { addCluster, base, expectAccessible, signInAsAdmin } from "./support";
 
 const cluster = readTestEnv().kubernetes[0]!;
 const namespace = `e2e-rollout-${Date.now()}`;
@@ -31,14 +30,7 @@ test.afterAll(async () => {
 
 test("roll a deployment back to an earlier revision from its Revisions section", async ({ page }) => {
   await signInAsAdmin(page);
-  const id = await addEndpoint(page, {
-    name: `kube-${namespace}`,
-    connection: {
-      kind: "kubernetes-kubeconfig",
-      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
-      context: "admin",
-    },
-  });
+  const id = await addCluster(page, { name: `kube-${namespace}`, cluster });
   await core.createNamespace({ body: { metadata: { name: namespace } } });
   await apps.createNamespacedDeployment({
     namespace,
@@ -76,8 +68,12 @@ test("roll a deployment back to an earlier revision from its Revisions section",
   await expect(page.getByTestId("revision-1")).toContainText("dashboard-test/busybox:1");
   await expectAccessible(page);
 
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByTestId("revision-1").getByRole("button", { name: "Roll back to this" }).click();
+  const asking = page.getByRole("alertdialog", { name: "Roll Deployment api back to revision 1?" });
+  await expect(asking.getByRole("button", { name: "Roll back" })).toBeFocused();
+  await expectAccessible(page);
+  await asking.getByRole("button", { name: "Roll back" }).click();
+  await expect(page.getByText("Rolled Deployment api back to revision 1")).toBeVisible();
   await expect.poll(liveImage).toBe("dashboard-test/busybox:1");
   // The controller takes revision 1's template back as revision 3, and the page says it is current.
   await expect
@@ -94,14 +90,7 @@ test("roll a deployment back to an earlier revision from its Revisions section",
 
 test("drain a node from its page, with the eviction's progress", async ({ page }) => {
   await signInAsAdmin(page);
-  const id = await addEndpoint(page, {
-    name: `kube-${node}`,
-    connection: {
-      kind: "kubernetes-kubeconfig",
-      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
-      context: "admin",
-    },
-  });
+  const id = await addCluster(page, { name: `kube-${node}`, cluster });
   await core.createNode({
     body: {
       metadata: {

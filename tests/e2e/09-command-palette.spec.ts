@@ -3,7 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { say, testEngine } from "../support/engine";
 import { hashPassword } from "../../lib/auth/password";
-import { addEndpoint, base, signInAsAdmin } from "./support";
+import { addEndpoint, base, expectAccessible, signInAsAdmin } from "./support";
 
 const engine1 = testEngine(0);
 const engine2 = testEngine(1);
@@ -39,12 +39,13 @@ async function createViewer(endpointIds: string[]) {
 
 async function paletteFind(page: Page, text: string, name: string) {
   await page.keyboard.press("Control+k");
-  const dialog = page.getByRole("dialog");
+  const dialog = page.getByRole("dialog", { name: "Command palette" });
   await expect(dialog.getByRole("combobox")).toBeFocused();
   await page.keyboard.type(text);
   const option = dialog.getByRole("option", { name: new RegExp(name) });
   await expect(option).toBeVisible();
   await expect(option).toHaveAttribute("aria-selected", "true");
+  await expectAccessible(page);
   return dialog;
 }
 

@@ -1,5 +1,7 @@
 // Shared steps for end-to-end specs.
+import { readFileSync } from "node:fs";
 import { expect, type Page } from "@playwright/test";
+import type { KubeClusterInfo } from "../../scripts/testenv/state";
 
 export const base = () => process.env.E2E_BASE_URL!;
 export const E2E_ADMIN = { name: "Ada Admin", email: "ada@example.test", password: "a very long password" };
@@ -28,6 +30,18 @@ export async function addEndpoint(page: Page, data: unknown): Promise<string> {
   const response = await page.request.post(`${base()}/api/endpoints`, { data });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { endpoint: { id: string } }).endpoint.id;
+}
+
+/** Adds a test cluster from its administrator kubeconfig (context "admin"), as a person would paste it; returns its id. */
+export function addCluster(page: Page, { name, cluster }: { name: string; cluster: KubeClusterInfo }): Promise<string> {
+  return addEndpoint(page, {
+    name,
+    connection: {
+      kind: "kubernetes-kubeconfig",
+      kubeconfig: readFileSync(cluster.adminKubeconfig, "utf8"),
+      context: "admin",
+    },
+  });
 }
 
 /**
