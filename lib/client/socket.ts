@@ -10,3 +10,7 @@ export function getSocket(): ClientSocket {
   socket ??= io({ transports: ["websocket"], withCredentials: true });
   return socket;
 }
+
+// Connect as soon as this module loads in the browser, before the first component mounts: the
+// handshake overlaps hydration instead of following it.
+if (typeof window !== "undefined") getSocket();

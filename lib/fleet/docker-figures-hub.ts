@@ -15,7 +15,12 @@ interface Shared {
   live: LiveFigures;
   listeners: Set<Listener>;
   unfollow: () => void;
+  /** Set while nobody listens: the figures are dropped when it fires. */
+  dropTimer: NodeJS.Timeout | null;
 }
+
+/** How long an engine's figures stay current with nobody looking (a home page opened again). */
+const KEEP_MS = 60_000;
 
 export class DockerFiguresHub {
   private shared = new Map<string, Shared>();
@@ -26,6 +31,8 @@ export class DockerFiguresHub {
   hold(endpointId: string, listener: Listener): () => void {
     let entry = this.shared.get(endpointId);
     if (entry) {
+      if (entry.dropTimer) clearTimeout(entry.dropTimer);
+      entry.dropTimer = null;
       const latest = entry.live.latest;
       if (latest) queueMicrotask(() => listener(latest));
     } else {
@@ -42,7 +49,7 @@ export class DockerFiguresHub {
         describe: this.describe,
       });
       const engine = holdEngine(endpointId, { container: () => live.schedule(), stream: () => live.schedule() });
-      entry = { live, listeners, unfollow: engine.release };
+      entry = { live, listeners, unfollow: engine.release, dropTimer: null };
       this.shared.set(endpointId, entry);
       live.refresh();
     }
@@ -51,9 +58,12 @@ export class DockerFiguresHub {
     return () => {
       held.listeners.delete(listener);
       if (held.listeners.size || this.shared.get(endpointId) !== held) return;
-      held.live.stop();
-      held.unfollow();
-      this.shared.delete(endpointId);
+      held.dropTimer = setTimeout(() => {
+        held.live.stop();
+        held.unfollow();
+        this.shared.delete(endpointId);
+      }, KEEP_MS);
+      held.dropTimer.unref();
     };
   }
 }
