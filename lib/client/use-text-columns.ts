@@ -15,17 +15,16 @@ export function useTextColumns(element: RefObject<HTMLElement | null>): number {
     probe.textContent = "0".repeat(100);
     probe.style.cssText = "position:absolute;visibility:hidden;white-space:pre";
     target.appendChild(probe);
+    // Measured once and taken out again: left in, the 100-character probe widens a narrow page.
+    const charWidth = probe.getBoundingClientRect().width / 100 || 7.2;
+    probe.remove();
     const update = () => {
-      const charWidth = probe.getBoundingClientRect().width / 100 || 7.2;
       setColumns(Math.max(20, Math.floor((target.clientWidth - PADDING_PX) / charWidth)));
     };
     update();
     const observer = new ResizeObserver(update);
     observer.observe(target);
-    return () => {
-      observer.disconnect();
-      probe.remove();
-    };
+    return () => observer.disconnect();
   }, [element]);
   return columns;
 }

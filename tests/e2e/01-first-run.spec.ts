@@ -121,4 +121,14 @@ test("on a phone the sidebar is behind the menu button", async ({ page }) => {
   await endpoints.getByRole("link", { name: "engine one" }).first().click();
   await expect(page).toHaveURL(/\/endpoints\/[^/]+$/);
   await expect(endpoints).toBeHidden();
+  // The list and a container's logs fit the phone's width too: wide tables scroll inside themselves.
+  await page.goto(`${page.url()}/containers`);
+  const firstRow = page.locator('[data-testid^="container-row-"]').first();
+  await expect(firstRow).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
+  await firstRow.getByRole("link", { name: "logs" }).click();
+  await expect(page.getByTestId("log-lines")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
 });

@@ -1,5 +1,5 @@
 // The command palette in Chromium: Ctrl-K finds a container on the second engine by part of its
-// name and opens its logs; a viewer is offered no restart.
+// name and opens its logs; a viewer is offered no restart, in the palette or the table.
 import { expect, test, type Page } from "@playwright/test";
 import { say, testEngine } from "../support/engine";
 import { hashPassword } from "../../lib/auth/password";
@@ -79,7 +79,7 @@ test("Ctrl-K finds a container on the second engine by part of its name and open
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
-test("a viewer sees no restart action in the palette", async ({ page, browser }) => {
+test("a viewer sees no restart action in the palette or the table", async ({ page, browser }) => {
   await signInAsAdmin(page);
   const ids = await addEngines(page, "viewer");
   await engine2.run(["sleep", "300"], { name: `${TAG}-viewer-target` });
@@ -98,5 +98,14 @@ test("a viewer sees no restart action in the palette", async ({ page, browser })
   await expect(dialog.getByRole("option", { name: "Logs" })).toBeVisible();
   await expect(dialog.getByRole("option", { name: "Open" })).toBeVisible();
   await expect(dialog.getByRole("option", { name: /restart/i })).toHaveCount(0);
+  await viewerPage.keyboard.press("Escape");
+
+  // The containers table offers the viewer logs, and no lifecycle button at all.
+  await viewerPage.goto(`${base()}/endpoints/${ids[1]}/containers`);
+  const row = viewerPage.getByTestId(`container-row-${TAG}-viewer-target`);
+  await expect(row.getByRole("link", { name: "logs" })).toBeVisible();
+  for (const action of ["restart", "stop", "kill", "remove"])
+    await expect(viewerPage.getByRole("button", { name: action, exact: true })).toHaveCount(0);
+  await expectAccessible(viewerPage);
   await context.close();
 });
