@@ -16,7 +16,7 @@ export async function signedInState(
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password", { exact: true }).fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/endpoints$/);
+    await page.waitForURL(`${appUrl}/`);
     return await context.storageState();
   } finally {
     await context.close();
