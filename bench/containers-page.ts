@@ -59,7 +59,7 @@ async function main() {
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password", { exact: true }).fill(ADMIN.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/endpoints$/);
+    await page.waitForURL(`${app.url}/`);
     const created = await page.request.post(`${app.url}/api/endpoints`, {
       data: { name: "bench", connection: { kind: "docker", transport: "socket", socketPath } },
     });

@@ -17,7 +17,7 @@ export async function browserBench(ctx: BenchContext, admin: { email: string; pa
     await page.getByLabel("Email").fill(admin.email);
     await page.getByLabel("Password", { exact: true }).fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/endpoints$/);
+    await page.waitForURL(`${ctx.app.url}/`);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
     const heapMb = async () => {

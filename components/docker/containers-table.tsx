@@ -8,7 +8,7 @@ import type { ContainerRow } from "@/lib/docker/container-view";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { runContainerActions } from "@/lib/client/run-container-actions";
 import { useContainerRows } from "@/lib/client/use-container-rows";
-import { useWindowedRows } from "@/lib/client/use-windowed-rows";
+import { useVirtualRows } from "@/lib/client/use-virtual-rows";
 import { toastContainerResults } from "@/lib/client/toast-container-results";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -70,7 +70,11 @@ export function ContainersTable({
       bulk: BULK_ACTIONS.filter(may),
     };
   }, [role, isAdmin]);
-  const windowed = useWindowedRows({ count: visible.length, rowHeight: ROW_HEIGHT, viewport });
+  const {
+    rows: inView,
+    padTop,
+    padBottom,
+  } = useVirtualRows({ count: visible.length, rowHeight: ROW_HEIGHT, viewport });
 
   // Removal is confirmed before this runs (the row's and the bulk button's dialogs).
   const run = useCallback(
@@ -170,21 +174,23 @@ export function ContainersTable({
             </tr>
           </thead>
           <tbody>
-            {windowed.padTop > 0 ? <tr style={{ height: windowed.padTop }} /> : null}
-            {visible.slice(windowed.start, windowed.end).map((r) => (
-              <ContainerTableRow
-                key={r.id}
-                row={r}
-                endpointId={endpointId}
-                height={ROW_HEIGHT}
-                actions={allowed.row[stateGroup(r)]}
-                selected={selected.has(r.id)}
-                busy={busy.has(r.id)}
-                onToggle={toggle}
-                onAction={act}
-              />
-            ))}
-            {windowed.padBottom > 0 ? <tr style={{ height: windowed.padBottom }} /> : null}
+            {padTop > 0 ? <tr style={{ height: padTop }} /> : null}
+            {inView
+              .map(({ index }) => visible[index]!)
+              .map((r) => (
+                <ContainerTableRow
+                  key={r.id}
+                  row={r}
+                  endpointId={endpointId}
+                  height={ROW_HEIGHT}
+                  actions={allowed.row[stateGroup(r)]}
+                  selected={selected.has(r.id)}
+                  busy={busy.has(r.id)}
+                  onToggle={toggle}
+                  onAction={act}
+                />
+              ))}
+            {padBottom > 0 ? <tr style={{ height: padBottom }} /> : null}
           </tbody>
         </table>
         {visible.length === 0 ? (

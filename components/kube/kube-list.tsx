@@ -10,7 +10,7 @@ import { memo, useMemo, useRef, useState } from "react";
 import { parseLabelSelector } from "@/lib/client/label-selector";
 import { kubeAge, useNow } from "@/lib/client/use-now";
 import { useKubeRows } from "@/lib/client/use-kube-rows";
-import { useWindowedRows } from "@/lib/client/use-windowed-rows";
+import { useVirtualRows } from "@/lib/client/use-virtual-rows";
 import { Resorter } from "@/lib/client/resorter";
 import type { KubeKindInfo } from "@/lib/kube/kinds/kind-info";
 import type { CellValue } from "@/lib/kube/kinds/kind";
@@ -125,7 +125,7 @@ export function KubeList({
     );
   }, [rows, text, parsedSelector, sort, kind, resorter]);
 
-  const { start, end, padTop, padBottom } = useWindowedRows({ count: shown.length, rowHeight: ROW_HEIGHT, viewport });
+  const { rows: inView, padTop, padBottom } = useVirtualRows({ count: shown.length, rowHeight: ROW_HEIGHT, viewport });
   const showNamespace = kind.namespaced && !namespace;
   const header = (label: string, column: SortKey["column"]) => (
     <th key={String(column)} className="px-3 py-2">
@@ -187,16 +187,18 @@ export function KubeList({
           </thead>
           <tbody>
             {padTop > 0 ? <tr style={{ height: padTop }} /> : null}
-            {shown.slice(start, end).map((r) => (
-              <KubeListRow
-                key={r.uid}
-                row={r}
-                href={detailHref(r)}
-                columns={kind.columns}
-                showNamespace={showNamespace}
-                now={now}
-              />
-            ))}
+            {inView
+              .map(({ index }) => shown[index]!)
+              .map((r) => (
+                <KubeListRow
+                  key={r.uid}
+                  row={r}
+                  href={detailHref(r)}
+                  columns={kind.columns}
+                  showNamespace={showNamespace}
+                  now={now}
+                />
+              ))}
             {padBottom > 0 ? <tr style={{ height: padBottom }} /> : null}
           </tbody>
         </table>

@@ -3,7 +3,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useLogStream, type LogSourceRef, type LogStart, type ViewLine } from "@/lib/client/use-log-stream";
 import { useTextColumns } from "@/lib/client/use-text-columns";
-import { useWindowedRows } from "@/lib/client/use-windowed-rows";
+import { useVirtualRows } from "@/lib/client/use-virtual-rows";
 import { Button } from "../ui/button";
 import { SEVERITIES, type Severity } from "@/lib/client/log-severity";
 import { LogLineView } from "./log-line-view";
@@ -108,7 +108,12 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
         : Math.min(MAX_WRAPPED_ROWS, Math.max(1, Math.ceil((l.text.length + extra) / columns))),
     );
   }, [wrap, visible, columns, timestamps, merged]);
-  const windowed = useWindowedRows({
+  const {
+    rows: inView,
+    padTop,
+    padBottom,
+    totalHeight,
+  } = useVirtualRows({
     count: visible.length,
     rowHeight: LINE_HEIGHT,
     viewport,
@@ -116,10 +121,11 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
     units,
   });
 
+  // Follow the end: when lines arrive, and when their heights change (wrapped anew).
   useLayoutEffect(() => {
     const element = viewport.current;
     if (element && following) element.scrollTop = element.scrollHeight;
-  }, [visible, following]);
+  }, [visible, following, totalHeight]);
 
   const onScroll = () => {
     const element = viewport.current;
@@ -263,28 +269,31 @@ export function LogViewer({ sources, name }: { sources: LogSourceRef[]; name: st
           className="h-full overflow-auto rounded-lg border border-line bg-panel py-1 font-mono text-xs"
           data-testid="log-lines"
         >
-          <div style={{ height: windowed.padTop }} />
-          {visible.slice(windowed.start, windowed.end).map((line, i) => (
-            <LogLineView
-              key={line.seq}
-              line={line}
-              height={LINE_HEIGHT * (units?.[windowed.start + i] ?? 1)}
-              wrap={wrap}
-              timestamps={timestamps}
-              filter={filter}
-              selected={line.seq === selectedSeq}
-              onSelect={setSelectedSeq}
-              source={
-                merged
-                  ? {
-                      label: states[line.source]?.label ?? "",
-                      color: SOURCE_COLORS[line.source % SOURCE_COLORS.length]!,
-                    }
-                  : undefined
-              }
-            />
-          ))}
-          <div style={{ height: windowed.padBottom }} />
+          <div style={{ height: padTop }} />
+          {inView.map(({ index, size }) => {
+            const line = visible[index]!;
+            return (
+              <LogLineView
+                key={line.seq}
+                line={line}
+                height={size}
+                wrap={wrap}
+                timestamps={timestamps}
+                filter={filter}
+                selected={line.seq === selectedSeq}
+                onSelect={setSelectedSeq}
+                source={
+                  merged
+                    ? {
+                        label: states[line.source]?.label ?? "",
+                        color: SOURCE_COLORS[line.source % SOURCE_COLORS.length]!,
+                      }
+                    : undefined
+                }
+              />
+            );
+          })}
+          <div style={{ height: padBottom }} />
           {visible.length === 0 ? (
             <p className="px-3 text-muted">{lines.length ? "No line matches the filter." : "Waiting for lines…"}</p>
           ) : null}
