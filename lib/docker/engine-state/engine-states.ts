@@ -3,7 +3,8 @@
 // the engine live — socket rooms, the palette, the fleet cards, the containers API for a while after
 // a read — and closed when the last hold ends. On globalThis: route code is bundled apart from
 // server.ts, and both must share one stream per engine.
-import { db } from "../../db/client";
+import { createHash } from "node:crypto";
+import { db, type Endpoint } from "../../db/client";
 import { dockerClient } from "../../endpoints/docker-client";
 import type { DockerEventSummary } from "../../realtime/events";
 import { DockerEventHub } from "../../streams/docker-events";
@@ -19,6 +20,8 @@ export interface EngineListener {
 
 interface Entry {
   containers: EngineContainers;
+  /** The connection settings the stream was last opened with (see connectionFingerprint). */
+  fingerprint: string | null;
   listeners: Set<EngineListener>;
   holds: number;
   /** Kept open at least until then with no holder (a reader that will likely read again). */
@@ -58,6 +61,12 @@ function registry(): Registry {
   return holder[key];
 }
 
+/** What decides how the engine is reached: when it changes, what was read the old way is not trusted. */
+export const connectionFingerprint = (endpoint: Endpoint) =>
+  createHash("sha256")
+    .update(JSON.stringify([endpoint.url, endpoint.authKind, endpoint.secret, endpoint.tlsVerify, endpoint.sshHostKey]))
+    .digest("base64url");
+
 /** The endpoint read again on every (re)connect: a repaired credential is used, a deleted one stops. */
 const freshClient = (endpointId: string) => async () => {
   const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
@@ -65,6 +74,8 @@ const freshClient = (endpointId: string) => async () => {
     closeEngine(endpointId);
     throw new Error("the endpoint was deleted");
   }
+  const entry = registry().entries.get(endpointId);
+  if (entry) entry.fingerprint = connectionFingerprint(endpoint);
   return dockerClient(endpoint);
 };
 
@@ -74,6 +85,7 @@ function entryFor(endpointId: string): Entry {
   if (!entry) {
     entry = {
       containers: new EngineContainers(freshClient(endpointId)),
+      fingerprint: null,
       listeners: new Set(),
       holds: 0,
       keepUntil: 0,
@@ -140,6 +152,20 @@ export function engineSettled(endpointId: string): Promise<void> {
 /** A change went through this instance: the next read lists again rather than trust the stream's pace. */
 export function noteEngineWrite(endpointId: string): void {
   registry().entries.get(endpointId)?.containers.markStale();
+}
+
+/**
+ * The endpoint's connection settings changed (credentials, address, a host key): the stream is
+ * opened again the new way and the containers listed afresh; holders keep their hold.
+ */
+export function reconnectIfChanged(endpoint: Endpoint): void {
+  const { hub, entries } = registry();
+  const entry = entries.get(endpoint.id);
+  if (!entry?.fingerprint || entry.fingerprint === connectionFingerprint(endpoint)) return;
+  entry.fingerprint = null;
+  entry.containers.markStale();
+  hub.release(endpoint.id);
+  hub.ensure(endpoint.id, freshClient(endpoint.id));
 }
 
 /** The endpoint is gone: its stream closes and its holders are told. */

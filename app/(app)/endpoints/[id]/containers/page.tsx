@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function ContainersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { endpoint, access } = await requirePageEndpoint(id);
-  const result = await readUpstream(endpoint, () => currentContainers(endpoint.id));
+  const result = await readUpstream(endpoint, () => currentContainers(endpoint));
   return (
     <div className="space-y-3">
       <div className="flex items-center">

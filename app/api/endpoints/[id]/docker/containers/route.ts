@@ -7,7 +7,7 @@ import { endpointRoute } from "@/lib/http/endpoint-route";
 export const dynamic = "force-dynamic";
 
 export const GET = endpointRoute({ kind: "DOCKER", action: "resource.read" }, async ({ endpoint }) => {
-  return { containers: await currentContainers(endpoint.id) };
+  return { containers: await currentContainers(endpoint) };
 });
 
 export const POST = endpointRoute(
