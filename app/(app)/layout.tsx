@@ -27,7 +27,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   );
   return (
     <EndpointsProvider initial={endpoints}>
-      <AppShell tools={tools}>{children}</AppShell>
+      <AppShell tools={tools} admin={subject.isAdmin}>
+        {children}
+      </AppShell>
       <KeyboardShortcuts />
     </EndpointsProvider>
   );

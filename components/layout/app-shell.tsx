@@ -5,7 +5,7 @@
 // On small screens the sidebar is a drawer behind the menu button; on large ones it can be
 // collapsed, and stays so (localStorage).
 import Link from "next/link";
-import { LayoutGrid, List, Menu, ScrollText, X } from "lucide-react";
+import { LayoutGrid, List, Menu, ScrollText, UserCog, Users, X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { useEndpoints } from "@/lib/client/endpoints-context";
@@ -30,7 +30,13 @@ const LINKS = [
   { href: "/logs", label: "Logs", Icon: ScrollText },
 ];
 
-export function AppShell({ tools, children }: { tools: ReactNode; children: ReactNode }) {
+/** For global administrators only (the pages refuse anyone else). */
+const ADMIN_LINKS = [
+  { href: "/admin/users", label: "People", Icon: UserCog },
+  { href: "/admin/teams", label: "Teams", Icon: Users },
+];
+
+export function AppShell({ tools, admin, children }: { tools: ReactNode; admin: boolean; children: ReactNode }) {
   const path = usePathname();
   const { endpoints } = useEndpoints();
   const [drawer, setDrawer] = useState(false);
@@ -75,8 +81,8 @@ export function AppShell({ tools, children }: { tools: ReactNode; children: Reac
           }}
         >
           <nav aria-label="Main" className="space-y-0.5 text-sm">
-            {LINKS.map(({ href, label, Icon }) => {
-              const active = href === "/" ? path === "/" : path === href;
+            {(admin ? [...LINKS, ...ADMIN_LINKS] : LINKS).map(({ href, label, Icon }) => {
+              const active = href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
               return (
                 <Link
                   key={href}

@@ -4,15 +4,16 @@
 // every log subscription's path.
 import { db } from "../db/client";
 import type { Subject } from "./authorize";
+import { expandTagGrants } from "./tag-grants";
 
 export async function loadSubject(userId: string): Promise<Subject | null> {
   const [user, grants] = await Promise.all([
     db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, isAdmin: true, disabled: true } }),
     db().accessGrant.findMany({
       where: { OR: [{ userId }, { team: { members: { some: { userId } } } }] },
-      select: { endpointId: true, role: true, namespaces: true },
+      select: { endpointId: true, endpointTag: true, role: true, namespaces: true },
     }),
   ]);
   if (!user || user.disabled) return null;
-  return { userId: user.id, email: user.email, isAdmin: user.isAdmin, grants };
+  return { userId: user.id, email: user.email, isAdmin: user.isAdmin, grants: await expandTagGrants(grants) };
 }

@@ -8,6 +8,7 @@ import { can } from "@/lib/rbac/can";
 import { Alert } from "@/components/ui/alert";
 import { EngineOverview } from "@/components/docker/engine-overview";
 import { EndpointDetails } from "@/components/endpoints/endpoint-details";
+import { EndpointAccess } from "@/components/admin/endpoint-access";
 import type { Mode } from "@/components/endpoints/connection-fields";
 
 export const dynamic = "force-dynamic";
@@ -27,6 +28,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
       {summary && "data" in summary ? <EngineOverview summary={summary.data} /> : null}
       {cluster && "error" in cluster ? <Alert>The cluster cannot be read: {cluster.error}</Alert> : null}
       {cluster && "data" in cluster ? <ClusterOverviewView endpointId={endpoint.id} overview={cluster.data} /> : null}
+      {subject.isAdmin ? <EndpointAccess endpointId={endpoint.id} /> : null}
     </div>
   );
 }

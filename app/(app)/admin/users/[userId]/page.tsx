@@ -1,0 +1,54 @@
+import { notFound } from "next/navigation";
+import { effectiveAccess } from "@/lib/admin/effective-access";
+import { grantChoices } from "@/lib/admin/grant-choices";
+import { listGrants } from "@/lib/admin/grants";
+import { getUser } from "@/lib/admin/users";
+import { requirePageAdmin } from "@/lib/auth/page-admin";
+import { EffectiveAccessTable } from "@/components/admin/effective-access-table";
+import { GrantForm } from "@/components/admin/grant-form";
+import { GrantList } from "@/components/admin/grant-list";
+import { UserActions } from "@/components/admin/user-actions";
+
+export const dynamic = "force-dynamic";
+
+export default async function UserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const admin = await requirePageAdmin();
+  const { userId } = await params;
+  const user = await getUser(userId).catch(() => notFound());
+  const [access, grants, choices] = await Promise.all([
+    effectiveAccess(userId),
+    listGrants({ userId }),
+    grantChoices(),
+  ]);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">{user.name}</h1>
+        <p className="text-muted">
+          {user.email}
+          {user.isAdmin ? " · administrator" : ""}
+          {user.disabled ? " · disabled" : ""}
+          {user.invited ? " · invited, not signed up yet" : ""}
+          {user.teams.length
+            ? ` · teams: ${user.teams.map((t) => t.name + (t.leader ? " (leader)" : "")).join(", ")}`
+            : ""}
+        </p>
+      </div>
+      <UserActions user={user} self={user.id === admin.userId} />
+      <section aria-labelledby="grants" className="space-y-3 rounded-lg border border-line bg-panel p-4">
+        <h2 id="grants" className="font-semibold">
+          Own grants
+        </h2>
+        <GrantList grants={grants} show="reach" />
+        <GrantForm to={{ userId }} {...choices} />
+      </section>
+      <section aria-labelledby="effective" className="space-y-3 rounded-lg border border-line bg-panel p-4">
+        <h2 id="effective" className="font-semibold">
+          Effective access
+        </h2>
+        <p className="text-muted">What {user.name} may do on each endpoint, with their teams&apos; grants counted.</p>
+        {access ? <EffectiveAccessTable access={access} /> : null}
+      </section>
+    </div>
+  );
+}
