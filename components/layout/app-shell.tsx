@@ -5,7 +5,7 @@
 // On small screens the sidebar is a drawer behind the menu button; on large ones it can be
 // collapsed, and stays so (localStorage).
 import Link from "next/link";
-import { LayoutGrid, List, Menu, ScrollText, X } from "lucide-react";
+import { LayoutGrid, List, Menu, ScrollText, ShieldCheck, X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { useEndpoints } from "@/lib/client/endpoints-context";
@@ -29,8 +29,18 @@ const LINKS = [
   { href: "/endpoints", label: "Endpoints", Icon: List },
   { href: "/logs", label: "Logs", Icon: ScrollText },
 ];
+// Offered to those who may read some of it (administrators; endpoint administrators).
+const AUDIT_LINK = { href: "/audit", label: "Audit log", Icon: ShieldCheck };
 
-export function AppShell({ tools, children }: { tools: ReactNode; children: ReactNode }) {
+export function AppShell({
+  tools,
+  mayReadAudit = false,
+  children,
+}: {
+  tools: ReactNode;
+  mayReadAudit?: boolean;
+  children: ReactNode;
+}) {
   const path = usePathname();
   const { endpoints } = useEndpoints();
   const [drawer, setDrawer] = useState(false);
@@ -75,7 +85,7 @@ export function AppShell({ tools, children }: { tools: ReactNode; children: Reac
           }}
         >
           <nav aria-label="Main" className="space-y-0.5 text-sm">
-            {LINKS.map(({ href, label, Icon }) => {
+            {(mayReadAudit ? [...LINKS, AUDIT_LINK] : LINKS).map(({ href, label, Icon }) => {
               const active = href === "/" ? path === "/" : path === href;
               return (
                 <Link
