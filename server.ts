@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import { Server } from "socket.io";
+import { startAuditRetention } from "./lib/audit/audit-retention";
 import { CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { crossSiteRefusal } from "./lib/http/same-origin";
 import { sessionSecret } from "./lib/auth/secret";
@@ -65,6 +66,7 @@ async function main() {
   const stopRealtime = attachRealtime(io, log);
   setRealtimeServer(io);
   const stopHealth = startHealthLoop((m) => log(m));
+  const stopRetention = startAuditRetention({ days: cfg.AUDIT_RETENTION_DAYS, log });
 
   await new Promise<void>((resolve) => httpServer.listen(cfg.PORT, cfg.HOST, resolve));
   log(`ready on http://${cfg.HOST === "0.0.0.0" ? "localhost" : cfg.HOST}:${cfg.PORT}`);
@@ -75,6 +77,7 @@ async function main() {
     stopping = true;
     log(`${signal}: stopping`);
     stopHealth();
+    stopRetention();
     stopRealtime();
     io.close();
     httpServer.closeAllConnections();

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { auditScopeOf } from "@/lib/audit/audit-access";
 import { requirePageSubject } from "@/lib/auth/page-subject";
 import { listVisibleEndpoints } from "@/lib/endpoints/registry";
 import { EndpointsProvider } from "@/lib/client/endpoints-context";
@@ -27,7 +28,16 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   );
   return (
     <EndpointsProvider initial={endpoints}>
-      <AppShell tools={tools} admin={subject.isAdmin}>
+      <AppShell
+        tools={tools}
+        admin={subject.isAdmin}
+        mayReadAudit={
+          auditScopeOf(
+            subject,
+            endpoints.map((e) => e.id),
+          ) !== null
+        }
+      >
         {children}
       </AppShell>
       <KeyboardShortcuts />

@@ -5,9 +5,9 @@
 // the API server's own words. Used on an object's page and for creating from YAML.
 import { useState } from "react";
 import { api, ApiError } from "@/lib/client/api";
-import { lineDiff } from "@/lib/client/line-diff";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { LineDiffView } from "../ui/line-diff-view";
 import { YamlText, type YamlProblem } from "./yaml-text";
 import type { ApplyProblem } from "@/lib/kube/apply-check";
 import type { ApplyResult } from "@/lib/kube/apply";
@@ -21,23 +21,7 @@ function Diff({ result }: { result: ApplyResultRow }) {
       <div className="border-b border-line px-2 py-1 text-sm font-medium">
         {title} {result.before === null ? "(new)" : result.changed ? "" : "(no change)"}
       </div>
-      <pre
-        tabIndex={0}
-        role="region"
-        aria-label="Changes"
-        className="max-h-[50vh] overflow-auto text-xs"
-        data-testid="yaml-diff"
-      >
-        {lineDiff(result.before ?? "", result.after).map((line, i) => (
-          <div
-            key={i}
-            className={line.type === "added" ? "bg-ok/15 text-ok" : line.type === "removed" ? "bg-bad/15 text-bad" : ""}
-          >
-            {line.type === "added" ? "+ " : line.type === "removed" ? "- " : "  "}
-            {line.text}
-          </div>
-        ))}
-      </pre>
+      <LineDiffView before={result.before ?? ""} after={result.after} label="Changes" />
     </div>
   );
 }

@@ -5,7 +5,7 @@
 // On small screens the sidebar is a drawer behind the menu button; on large ones it can be
 // collapsed, and stays so (localStorage).
 import Link from "next/link";
-import { LayoutGrid, List, Menu, ScrollText, UserCog, Users, X } from "lucide-react";
+import { LayoutGrid, List, Menu, ScrollText, ShieldCheck, UserCog, Users, X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { useEndpoints } from "@/lib/client/endpoints-context";
@@ -29,6 +29,8 @@ const LINKS = [
   { href: "/endpoints", label: "Endpoints", Icon: List },
   { href: "/logs", label: "Logs", Icon: ScrollText },
 ];
+// Offered to those who may read some of it (administrators; endpoint administrators).
+const AUDIT_LINK = { href: "/audit", label: "Audit log", Icon: ShieldCheck };
 
 /** For global administrators only (the pages refuse anyone else). */
 const ADMIN_LINKS = [
@@ -36,7 +38,18 @@ const ADMIN_LINKS = [
   { href: "/admin/teams", label: "Teams", Icon: Users },
 ];
 
-export function AppShell({ tools, admin, children }: { tools: ReactNode; admin: boolean; children: ReactNode }) {
+export function AppShell({
+  tools,
+  admin = false,
+  mayReadAudit = false,
+  children,
+}: {
+  tools: ReactNode;
+  admin?: boolean;
+  mayReadAudit?: boolean;
+  children: ReactNode;
+}) {
+  const links = [...LINKS, ...(mayReadAudit ? [AUDIT_LINK] : []), ...(admin ? ADMIN_LINKS : [])];
   const path = usePathname();
   const { endpoints } = useEndpoints();
   const [drawer, setDrawer] = useState(false);
@@ -81,7 +94,7 @@ export function AppShell({ tools, admin, children }: { tools: ReactNode; admin: 
           }}
         >
           <nav aria-label="Main" className="space-y-0.5 text-sm">
-            {(admin ? [...LINKS, ...ADMIN_LINKS] : LINKS).map(({ href, label, Icon }) => {
+            {links.map(({ href, label, Icon }) => {
               const active = href === "/" ? path === "/" : path === href || path.startsWith(`${href}/`);
               return (
                 <Link

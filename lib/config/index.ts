@@ -40,6 +40,8 @@ const schema = z.object({
     .int()
     .min(1)
     .default(15 * 60),
+  // Audit rows older than this are deleted once a day; 0 keeps them forever.
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

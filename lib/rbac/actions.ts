@@ -23,6 +23,8 @@ export const ACTIONS = {
   "resource.write": "ENDPOINT_ADMIN",
   "resource.delete": "ENDPOINT_ADMIN",
   "secret.read": "ENDPOINT_ADMIN",
+  // The audit rows of one endpoint (audit.read is every row).
+  "endpoint.audit": "ENDPOINT_ADMIN",
 } as const satisfies Record<string, EndpointRole | "admin">;
 
 export type Action = keyof typeof ACTIONS;

@@ -2,6 +2,7 @@
 // handler goes through onEvent (socket-handler.ts), which parses with the schema named here, so an
 // event without a schema cannot be handled, and tests can walk every event.
 import { z } from "zod";
+import { auditFilter } from "../audit/audit-filter";
 import { containerRef } from "../docker/names";
 import { containerName as kubeContainerName, namespaceName, objectName } from "../kube/names";
 import { WORKLOAD_KINDS } from "../kube/workload-kinds";
@@ -105,6 +106,8 @@ export const CLIENT_EVENT_SCHEMAS = {
     context: z.number().int().min(0).max(20).default(2),
   }),
   "palette:search": z.object({ q: searchText, limit: searchLimit }),
+  "audit:watch": auditFilter,
+  "audit:unwatch": z.undefined(),
 } satisfies { [E in keyof ClientToServerEvents]: z.ZodType<unknown, RequestOf<E>> };
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

@@ -1,4 +1,6 @@
 // The one map of socket event → payload, shared by the server and the browser.
+import type { AuditFilterParams } from "../audit/audit-filter";
+import type { AuditRow } from "../audit/audit-row";
 import type { ContainerRow } from "../docker/container-view";
 import type { EndpointView } from "../endpoints/view";
 import type { FleetSummary } from "../fleet/fleet-summary";
@@ -51,6 +53,10 @@ export interface ServerToClientEvents {
    * viewer may no longer see it and nothing more comes for it.
    */
   "fleet:summary": (event: { endpointId: string; summary: FleetSummary | null; closed: boolean }) => void;
+  /** A new audit row matching the tab's audit:watch filter. */
+  "audit:row": (row: AuditRow) => void;
+  /** The server ended the tab's audit:watch (the person may no longer read the audit log). */
+  "audit:closed": (event: { reason: string }) => void;
   /** Sent just before the server closes the socket: the user was disabled, the session expired… */
   "session:ended": (event: { reason: string }) => void;
 }
@@ -81,6 +87,9 @@ export interface ClientToServerEvents {
   /** Every visible endpoint's fleet summary, each pushed as fleet:summary when known or changed. */
   "fleet:watch": (ack: Ack<{ endpointIds: string[] }>) => void;
   "fleet:unwatch": (ack?: Ack<null>) => void;
+  /** New audit rows matching the filter (the API's filter fields), within what the person may read. */
+  "audit:watch": (filter: AuditFilterParams, ack: Ack<{ scope: "all" | "endpoints" }>) => void;
+  "audit:unwatch": (ack?: Ack<null>) => void;
   /** Follow a container's logs: the last `tail` lines, or everything after `since` (resume). */
   "logs:subscribe": (request: LogSubscribeRequest, ack: Ack<{ subscriptionId: string; label: string }>) => void;
   "logs:unsubscribe": (request: { subscriptionId: string }, ack?: Ack<null>) => void;

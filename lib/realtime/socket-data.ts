@@ -1,6 +1,7 @@
 // What the server keeps on each socket: who is on the other end and until when the credential
 // they connected with is good (re-checked by access-recheck while the socket lives).
 import type { Socket } from "socket.io";
+import type { AuditFilter } from "../audit/audit-filter";
 import type { Subject } from "../rbac/authorize";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 
@@ -13,6 +14,11 @@ export type SocketCredential =
 export interface SocketData {
   subject: Subject;
   credential: SocketCredential;
+  /**
+   * The tab's audit:watch filter while it watches. On the socket, not in a module, since rows are
+   * pushed from route bundles too (a separate module graph).
+   */
+  auditFilter?: AuditFilter;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no events between instances

@@ -1,6 +1,7 @@
 // socket.io wiring: authenticate on connect, the endpoint rooms, each feature's handlers (all
 // through onEvent), and the access re-check that ends what is no longer allowed.
 import { startAccessRecheck } from "./access-recheck";
+import { attachAuditWatch } from "./audit-watch";
 import { attachDockerWatch } from "./docker-watch";
 import { attachEndpointsWatch } from "./endpoints-watch";
 import type { RealtimeServer } from "./hub";
@@ -30,8 +31,9 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   const overview = attachKubeOverview(io, log, kube.cache);
   attachPaletteSearch(io, log);
   const fleet = attachFleetWatch(io, { log, cache: kube.cache });
+  const audit = attachAuditWatch(io, log);
   return startAccessRecheck(io, {
-    guards: [endpoints.guard, docker.guard, logs.guard, kube.guard, overview.guard, fleet.guard],
+    guards: [endpoints.guard, docker.guard, logs.guard, kube.guard, overview.guard, fleet.guard, audit.guard],
     sweeps: [docker.sweep],
     log,
   });

@@ -41,6 +41,7 @@ describe("authorize", () => {
         "resource.write",
         "resource.delete",
         "secret.read",
+        "endpoint.audit",
       ],
     };
     for (const role of Object.keys(expected) as EndpointRole[]) {
