@@ -14,7 +14,7 @@ export function AddTeamForm() {
     if (await call("/api/admin/teams", { body: { name } }, `Team ${name} created`)) formElement.reset();
   }
   return (
-    <form onSubmit={submit} className="flex items-end gap-2" aria-label="New team">
+    <form onSubmit={submit} className="flex items-end gap-2" aria-label="Create a team">
       <Field label="New team">
         <Input name="name" required />
       </Field>

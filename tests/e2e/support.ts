@@ -55,8 +55,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   const described = serious.map(
     (v) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .map((n) => n.target.join(" "))
         .slice(0, 5)
+        .map(
+          (n) => `${n.target.join(" ")} ${n.html.slice(0, 120)} (${n.failureSummary?.split("\n").slice(1).join(" ")})`,
+        )
         .join(", ")}`,
   );
   expect(described, `accessibility of ${page.url()}`).toEqual([]);
