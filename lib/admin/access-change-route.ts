@@ -1,11 +1,10 @@
 // Routes that change who may do what (users, teams, grants): only global administrators — or, where
 // `allow` says so, someone else such as a team's leader — may call them; each change is audited
 // with its outcome, and every open socket's access is re-checked at once afterwards.
-import type { NextRequest } from "next/server";
 import type { ZodType } from "zod";
 import { recordAudit } from "../audit/record";
 import { HttpError } from "../errors";
-import { route, type SignedInContext } from "../http/route";
+import { route, type DescribedHandler, type SignedInContext } from "../http/route";
 import { recheckAccessNow } from "../realtime/access-recheck";
 
 interface Spec<P, B, Q> {
@@ -21,8 +20,8 @@ interface Spec<P, B, Q> {
 export function accessChangeRoute<P = unknown, B = unknown, Q = unknown>(
   spec: Spec<P, B, Q>,
   handler: (ctx: SignedInContext<P, B, Q>, audit: { detail(d: Record<string, unknown>): void }) => Promise<unknown>,
-): (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
-  return route({ params: spec.params, body: spec.body, query: spec.query }, async (ctx) => {
+): DescribedHandler {
+  const wrapped = route({ params: spec.params, body: spec.body, query: spec.query }, async (ctx) => {
     if (!ctx.subject.isAdmin && !(await spec.allow?.(ctx))) await ctx.require("user.manage");
     const audit = spec.audit?.(ctx);
     let detail: Record<string, unknown> = {};
@@ -48,4 +47,6 @@ export function accessChangeRoute<P = unknown, B = unknown, Q = unknown>(
       throw error;
     }
   });
+  wrapped.description.action = "user.manage";
+  return wrapped;
 }

@@ -1,7 +1,6 @@
 // Routes that act on one endpoint's upstream: the endpoint id is in the path, visibility and the
 // action's permission are checked, the upstream's errors become plain-words answers, and changes
 // are written to the audit log.
-import type { NextRequest } from "next/server";
 import { z, type ZodType } from "zod";
 import { recordAudit } from "../audit/record";
 import type { Endpoint } from "../db/client";
@@ -12,7 +11,7 @@ import type { Action } from "../rbac/actions";
 import { allowedNamespaces, type Subject } from "../rbac/authorize";
 import { SecretError } from "../secrets/crypto";
 import { badRequest, HttpError } from "../errors";
-import { route, type SignedInContext } from "./route";
+import { route, type DescribedHandler, type SignedInContext } from "./route";
 
 export interface EndpointContext<P, B, Q> extends SignedInContext<P, B, Q> {
   endpoint: Endpoint;
@@ -61,8 +60,8 @@ const withEndpointId = <P>(params: ZodType<P> | undefined) =>
 export function endpointRoute<P = object, B = unknown, Q = unknown>(
   spec: Spec<P, B, Q>,
   handler: (ctx: EndpointContext<P & { id: string }, B, Q>) => Promise<unknown>,
-): (request: NextRequest, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
-  return route({ params: withEndpointId(spec.params), body: spec.body, query: spec.query }, async (ctx) => {
+): DescribedHandler {
+  const wrapped = route({ params: withEndpointId(spec.params), body: spec.body, query: spec.query }, async (ctx) => {
     const action = typeof spec.action === "function" ? spec.action(ctx.params) : spec.action;
     const asked = spec.namespace?.(ctx);
     const namespace = asked === "any" ? anyAllowedNamespace(ctx.subject, ctx.params.id) : asked;
@@ -108,4 +107,6 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
       if (endpoint.kind === "DOCKER" && !READS.has(ctx.request.method)) noteEngineWrite(endpoint.id);
     }
   });
+  wrapped.description.action = typeof spec.action === "string" ? spec.action : undefined;
+  return wrapped;
 }

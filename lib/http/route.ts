@@ -79,46 +79,70 @@ async function parseRequest<P, B, Q>(spec: Spec<P, B, Q>, request: NextRequest, 
   return { request, params, query, body, address: clientAddress(request.headers) };
 }
 
+/** What a handler takes and who may call it, kept on the handler for the API's OpenAPI document. */
+export interface RouteDescription {
+  params?: ZodType;
+  body?: ZodType;
+  query?: ZodType;
+  /** "public": no sign-in; "signed-in": a session or token, checked further by the handler. */
+  access: "public" | "signed-in";
+  /** The permission the route needs, when one action decides it. */
+  action?: string;
+}
+
+export type DescribedHandler = NextHandler & { description: RouteDescription };
+
+/** Keeps the description on the handler (a later wrapper may add to it). */
+export function described(handler: NextHandler, description: RouteDescription): DescribedHandler {
+  return Object.assign(handler, { description });
+}
+
 export function publicRoute<P = unknown, B = unknown, Q = unknown>(
   spec: Spec<P, B, Q>,
   handler: Handler<RouteContext<P, B, Q>>,
-): NextHandler {
-  return async (request, context) => {
-    try {
-      return toResponse(await handler(await parseRequest(spec, request, context)));
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+): DescribedHandler {
+  return described(
+    async (request, context) => {
+      try {
+        return toResponse(await handler(await parseRequest(spec, request, context)));
+      } catch (error) {
+        return errorResponse(error);
+      }
+    },
+    { ...spec, access: "public" },
+  );
 }
 
 export function route<P = unknown, B = unknown, Q = unknown>(
   spec: Spec<P, B, Q>,
   handler: Handler<SignedInContext<P, B, Q>>,
-): NextHandler {
-  return async (request, context) => {
-    try {
-      const subject = await subjectFromRequest(request);
-      if (!subject) throw unauthorized();
-      const parsed = await parseRequest(spec, request, context);
-      const require = async (action: Action, scope: Scope = {}) => {
-        const decision = authorize(subject, action, scope);
-        if (decision.allowed) return;
-        await recordAudit({
-          actor: subject,
-          action,
-          endpointId: decision.reason === "not-visible" ? null : scope.endpointId,
-          target: scope.namespace ?? null,
-          outcome: "DENIED",
-          address: parsed.address,
-        });
-        throw decision.reason === "not-visible" ? notFound("endpoint not found") : forbidden();
-      };
-      return toResponse(await handler({ ...parsed, subject, require }));
-    } catch (error) {
-      return errorResponse(error);
-    }
-  };
+): DescribedHandler {
+  return described(
+    async (request, context) => {
+      try {
+        const subject = await subjectFromRequest(request);
+        if (!subject) throw unauthorized();
+        const parsed = await parseRequest(spec, request, context);
+        const require = async (action: Action, scope: Scope = {}) => {
+          const decision = authorize(subject, action, scope);
+          if (decision.allowed) return;
+          await recordAudit({
+            actor: subject,
+            action,
+            endpointId: decision.reason === "not-visible" ? null : scope.endpointId,
+            target: scope.namespace ?? null,
+            outcome: "DENIED",
+            address: parsed.address,
+          });
+          throw decision.reason === "not-visible" ? notFound("endpoint not found") : forbidden();
+        };
+        return toResponse(await handler({ ...parsed, subject, require }));
+      } catch (error) {
+        return errorResponse(error);
+      }
+    },
+    { ...spec, access: "signed-in" },
+  );
 }
 
 function toResponse(result: unknown): Response {
