@@ -17,6 +17,7 @@ export function breadcrumbTrail(path: string, endpoints: EndpointView[]): Crumb[
   const trail: Crumb[] = [{ label: "Fleet", href: "/" }];
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "logs") return [...trail, { label: "Logs", href: "/logs" }];
+  if (parts[0] === "account") return [...trail, { label: "Your account", href: "/account" }];
   if (parts[0] !== "endpoints") return trail;
   if (parts.length === 1) return [...trail, { label: "Endpoints", href: "/endpoints" }];
   if (parts[1] === "new") return [...trail, { label: "Add endpoint", href: "/endpoints/new" }];
