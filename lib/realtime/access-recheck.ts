@@ -3,13 +3,12 @@
 // database is the one truth). A disabled or removed user, a revoked API token, an ended server-side
 // session or a passed session expiry ends the socket; each feature's guard ends what the current grants no longer allow
 // (rooms, log subscriptions, event watches), and deleted endpoints are let go.
-import { subjectFromApiToken } from "../auth/api-token";
 import { openSessionIds } from "../auth/session-store";
 import { db } from "../db/client";
 import type { Subject } from "../rbac/authorize";
-import { loadSubject } from "../rbac/load-subject";
 import type { RealtimeServer } from "./hub";
 import { ACCESS_RECHECK_MS } from "./limits";
+import { reloadSubject } from "./reload-subject";
 import type { RealtimeSocket } from "./socket-data";
 
 export interface CurrentAccess {
@@ -67,11 +66,7 @@ export function startAccessRecheck(
     const subjectOf = (socket: RealtimeSocket) => {
       const c = socket.data.credential;
       const id = c.kind === "token" ? `token:${c.token}` : `user:${socket.data.subject.userId}`;
-      if (!subjects.has(id))
-        subjects.set(
-          id,
-          c.kind === "token" ? subjectFromApiToken(c.token, { touch: false }) : loadSubject(socket.data.subject.userId),
-        );
+      if (!subjects.has(id)) subjects.set(id, reloadSubject(socket));
       return subjects.get(id)!;
     };
     for (const socket of sockets) {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { PaletteAnswer } from "@/lib/search/palette-item";
 import { readTestEnv } from "../../scripts/testenv/state";
 import { ApiClient } from "../support/api-client";
 import { testEngine } from "../support/engine";
@@ -239,6 +240,28 @@ describe("API tokens", () => {
     expect((await bot.request("POST", `${containers}/${container.id}/pause`, {})).status).toBe(403);
     expect((await container.inspect()).State.Paused).toBe(false);
     expect((await bot.request("GET", containers)).status).toBe(200);
+  });
+
+  it("a read-only token's socket stays read-only, also after its grants are read again", async () => {
+    const { client } = await operator();
+    const { token } = await createToken(client, { ceiling: "VIEWER" });
+    const name = `account-palette-${Date.now()}`;
+    await engine.run(["sleep", "300"], { name });
+    const actionsFor = async (socket: Socket) => {
+      const reply = (await socket.timeout(10_000).emitWithAck("palette:search", { q: name })) as {
+        ok: boolean;
+        data: PaletteAnswer;
+      };
+      return reply.data.items.find((i) => i.name === name)?.actions.map((a) => a.kind) ?? null;
+    };
+    const byCookie = await openSocket({ cookie: client.cookie });
+    await expect.poll(() => actionsFor(byCookie.socket), { timeout: 10_000 }).toContain("restart");
+    const byToken = await openSocket({ token });
+    expect(await byToken.socket.timeout(10_000).emitWithAck("endpoints:watch")).toMatchObject({ ok: true });
+    // The engine's index is warm (the cookie's search above): answered at once, before any re-check.
+    expect(await actionsFor(byToken.socket)).toEqual(["logs"]);
+    await new Promise((r) => setTimeout(r, 3_000)); // past an access re-check
+    expect(await actionsFor(byToken.socket)).toEqual(["logs"]);
   });
 
   it("an administrator's token with a ceiling is no administrator", async () => {
