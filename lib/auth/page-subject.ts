@@ -7,10 +7,15 @@ import { authOptions } from "./options";
 import { subjectOfSession } from "./session-subject";
 import { needsSetup } from "./setup";
 
+/** The signed-in subject of this page request, or null (no cookie, an ended session, a disabled user). */
+export async function currentPageSubject(): Promise<Subject | null> {
+  const session = (await getServerSession(authOptions())) as { userId?: string; sessionId?: string } | null;
+  return subjectOfSession(session && { uid: session.userId, sid: session.sessionId });
+}
+
 export async function requirePageSubject(): Promise<Subject> {
   if (await needsSetup()) redirect("/setup");
-  const session = (await getServerSession(authOptions())) as { userId?: string; sessionId?: string } | null;
-  const subject = await subjectOfSession(session && { uid: session.userId, sid: session.sessionId });
+  const subject = await currentPageSubject();
   if (!subject) redirect("/login");
   return subject;
 }
