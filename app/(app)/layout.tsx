@@ -1,9 +1,11 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { auditScopeOf } from "@/lib/audit/audit-access";
 import { requirePageSubject } from "@/lib/auth/page-subject";
 import { listVisibleEndpoints } from "@/lib/endpoints/registry";
 import { EndpointsProvider } from "@/lib/client/endpoints-context";
 import { AppShell } from "@/components/layout/app-shell";
+import { SessionEndedRedirect } from "@/components/layout/session-ended-redirect";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { ThemeToggle } from "@/components/layout/theme-toggle";
 import { KeyboardShortcuts } from "@/components/layout/keyboard-shortcuts";
@@ -18,10 +20,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const tools = (
     <>
       <CommandPalette />
-      <span className="hidden truncate text-muted sm:inline" data-testid="current-user">
+      <Link
+        href="/account"
+        className="hidden truncate text-muted hover:text-ink hover:underline sm:inline"
+        data-testid="current-user"
+        title="Your account: password, sessions, API tokens"
+      >
         {subject.email}
         {subject.isAdmin ? " · admin" : ""}
-      </span>
+      </Link>
       <ThemeToggle />
       <SignOutButton />
     </>
@@ -41,6 +48,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         {children}
       </AppShell>
       <KeyboardShortcuts />
+      <SessionEndedRedirect />
     </EndpointsProvider>
   );
 }

@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import { clientAddress } from "./client-address";
 import { decoyHash, verifyPassword } from "./password";
 import { sessionSecret } from "./secret";
+import { endSessions, openSession } from "./session-store";
 import { startSignInAttempt } from "./signin-limit";
 
 export const INVALID_CREDENTIALS = "wrong email or password";
@@ -49,7 +50,13 @@ async function signIn(raw: unknown, headers: unknown) {
     outcome: "SUCCESS",
     address,
   });
-  return { id: user.id, email: user.email, name: user.name };
+  const userAgent = (headers as Record<string, unknown> | undefined)?.["user-agent"];
+  const sid = await openSession({
+    userId: user.id,
+    address,
+    userAgent: typeof userAgent === "string" ? userAgent : null,
+  });
+  return { id: user.id, email: user.email, name: user.name, sid };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -68,10 +75,19 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       jwt: ({ token, user }) => {
-        if (user) token.uid = user.id;
+        // `sid` names the server-side session row every request checks (lib/auth/session-store.ts).
+        if (user) Object.assign(token, { uid: user.id, sid: (user as { sid?: string }).sid });
         return token;
       },
-      session: ({ session, token }) => ({ ...session, userId: token.uid }),
+      session: ({ session, token }) => ({ ...session, userId: token.uid, sessionId: token.sid }),
+    },
+    events: {
+      signOut: async ({ token }) => {
+        if (typeof token?.uid !== "string" || typeof token.sid !== "string") return;
+        await endSessions({ userId: token.uid, sessionId: token.sid });
+        const email = typeof token.email === "string" ? token.email : "";
+        await recordAudit({ actor: { userId: token.uid, email }, action: "auth.signout", outcome: "SUCCESS" });
+      },
     },
   };
 }

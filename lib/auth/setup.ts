@@ -5,15 +5,13 @@ import { recordAudit } from "../audit/record";
 import { config } from "../config";
 import { db } from "../db/client";
 import { conflict } from "../errors";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "./password";
+import { hashPassword } from "./password";
+import { newPasswordSchema } from "./password-policy";
 
 export const firstAdminSchema = z.object({
   email: z.email("enter a valid email address").trim().toLowerCase().max(254),
   name: z.string().trim().min(1, "name is required").max(100),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(1024),
+  password: newPasswordSchema,
 });
 
 export async function needsSetup(): Promise<boolean> {

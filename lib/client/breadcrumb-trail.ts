@@ -18,6 +18,9 @@ export function breadcrumbTrail(path: string, endpoints: EndpointView[]): Crumb[
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "logs") return [...trail, { label: "Logs", href: "/logs" }];
   if (parts[0] === "audit") return [...trail, { label: "Audit log", href: "/audit" }];
+  if (parts[0] === "account") return [...trail, { label: "Your account", href: "/account" }];
+  if (parts[0] === "admin" && parts[1] === "users") return [...trail, { label: "People", href: "/admin/users" }];
+  if (parts[0] === "admin" && parts[1] === "teams") return [...trail, { label: "Teams", href: "/admin/teams" }];
   if (parts[0] !== "endpoints") return trail;
   if (parts.length === 1) return [...trail, { label: "Endpoints", href: "/endpoints" }];
   if (parts[1] === "new") return [...trail, { label: "Add endpoint", href: "/endpoints/new" }];

@@ -14,8 +14,12 @@ export interface Subject {
   userId: string;
   email: string;
   isAdmin: boolean;
-  /** The user's own grants and those of their teams. */
+  /** The user's own grants and those of their teams (an API token's already capped to its ceiling). */
   grants: Grant[];
+  /** The server-side session a browser request came with (absent for API tokens). */
+  sessionId?: string;
+  /** An API token's ceiling, already applied to `grants` and `isAdmin` by `capSubject`. */
+  ceiling?: EndpointRole;
 }
 
 export interface Scope {

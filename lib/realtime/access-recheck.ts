@@ -1,14 +1,14 @@
 // Access is not only checked when a socket connects or subscribes: every ACCESS_RECHECK_MS each
 // socket of this instance is read against the database again (works across instances, since the
-// database is the one truth). A disabled or removed user, a revoked API token or a passed session
-// expiry ends the socket; each feature's guard ends what the current grants no longer allow
+// database is the one truth). A disabled or removed user, a revoked API token, an ended server-side
+// session or a passed session expiry ends the socket; each feature's guard ends what the current grants no longer allow
 // (rooms, log subscriptions, event watches), and deleted endpoints are let go.
-import { subjectFromApiToken } from "../auth/api-token";
+import { openSessionIds } from "../auth/session-store";
 import { db } from "../db/client";
 import type { Subject } from "../rbac/authorize";
-import { loadSubject } from "../rbac/load-subject";
 import type { RealtimeServer } from "./hub";
 import { ACCESS_RECHECK_MS } from "./limits";
+import { reloadSubject } from "./reload-subject";
 import type { RealtimeSocket } from "./socket-data";
 
 export interface CurrentAccess {
@@ -56,20 +56,26 @@ export function startAccessRecheck(
     const endpointIds = new Set((await db().endpoint.findMany({ select: { id: true } })).map((e) => e.id));
     const endpointExists = (id: string) => endpointIds.has(id);
     for (const sweep of options.sweeps) sweep(endpointExists);
+    const sockets = [...io.of("/").sockets.values()];
+    // One query for every session of this instance's sockets.
+    const openSessions = await openSessionIds([
+      ...new Set(sockets.flatMap((s) => (s.data.credential?.kind === "session" ? [s.data.credential.sessionId] : []))),
+    ]);
     // One read per user (or API token) per tick, however many sockets they have open.
     const subjects = new Map<string, Promise<Subject | null>>();
     const subjectOf = (socket: RealtimeSocket) => {
       const c = socket.data.credential;
       const id = c.kind === "token" ? `token:${c.token}` : `user:${socket.data.subject.userId}`;
-      if (!subjects.has(id))
-        subjects.set(
-          id,
-          c.kind === "token" ? subjectFromApiToken(c.token, { touch: false }) : loadSubject(socket.data.subject.userId),
-        );
+      if (!subjects.has(id)) subjects.set(id, reloadSubject(socket));
       return subjects.get(id)!;
     };
-    for (const socket of io.of("/").sockets.values()) {
-      if (!socket.data.credential) continue; // still in the handshake
+    for (const socket of sockets) {
+      const credential = socket.data.credential;
+      if (!credential) continue; // still in the handshake
+      if (credential.kind === "session" && !openSessions.has(credential.sessionId)) {
+        end(socket, "you were signed out (this session was ended): sign in again");
+        continue;
+      }
       const subject = await subjectOf(socket);
       if (!socket.connected) continue;
       if (!subject) {

@@ -4,11 +4,11 @@
 import { db } from "../db/client";
 import { closeEngine, engineConnected, holdEngine, liveEngineIds } from "../docker/engine-state/engine-states";
 import { authorize, type Subject } from "../rbac/authorize";
-import { loadSubject } from "../rbac/load-subject";
 import type { AccessGuard, EndpointSweep } from "./access-recheck";
 import type { RealtimeServer } from "./hub";
 import { SocketRequestError, onEvent } from "./socket-handler";
 import type { RealtimeSocket } from "./socket-data";
+import { reloadSubject } from "./reload-subject";
 
 const room = (endpointId: string) => `docker:${endpointId}`;
 const mayWatch = (subject: Subject, endpointId: string) => authorize(subject, "resource.read", { endpointId }).allowed;
@@ -45,7 +45,7 @@ export function attachDockerWatch(io: RealtimeServer, log: (message: string) => 
       socket,
       "docker:watch",
       async ({ endpointId }) => {
-        const subject = await loadSubject(socket.data.subject.userId);
+        const subject = await reloadSubject(socket);
         const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
         // Same answer for "does not exist" and "not yours", as over HTTP.
         if (!subject || !endpoint || !mayWatch(subject, endpointId) || endpoint.kind !== "DOCKER")

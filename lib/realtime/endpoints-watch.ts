@@ -5,11 +5,11 @@
 import { listVisibleEndpoints } from "../endpoints/registry";
 import type { EndpointView } from "../endpoints/view";
 import type { Subject } from "../rbac/authorize";
-import { loadSubject } from "../rbac/load-subject";
 import type { AccessGuard } from "./access-recheck";
 import { ADMIN_ROOM, endpointRoom, type RealtimeServer } from "./hub";
 import type { RealtimeSocket } from "./socket-data";
 import { SocketRequestError, onEvent } from "./socket-handler";
+import { reloadSubject } from "./reload-subject";
 
 const PREFIX = endpointRoom("");
 const endpointRooms = (socket: RealtimeSocket) =>
@@ -37,7 +37,7 @@ export function attachEndpointsWatch(io: RealtimeServer, log: (message: string) 
       "endpoints:watch",
       async () => {
         // Reload: grants may have changed since the socket connected.
-        const subject = await loadSubject(socket.data.subject.userId);
+        const subject = await reloadSubject(socket);
         if (!subject) throw new SocketRequestError("sign in first");
         socket.data.subject = subject;
         const endpoints = await listVisibleEndpoints(subject);

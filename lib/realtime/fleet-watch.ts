@@ -12,11 +12,11 @@ import { TimedOutError } from "../fleet/within";
 import { LiveClusterOverview } from "../kube/live-cluster-overview";
 import type { KubeWatchCache } from "../kube/watch/watch-cache";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
-import { loadSubject } from "../rbac/load-subject";
 import { endpointFollowings, type Following } from "./endpoint-followings";
 import type { RealtimeServer } from "./hub";
 import type { RealtimeSocket } from "./socket-data";
 import { onEvent, publicMessage, SocketRequestError } from "./socket-handler";
+import { reloadSubject } from "./reload-subject";
 
 interface Followed extends Following {
   latest(): FleetSummary | null;
@@ -66,7 +66,7 @@ export function attachFleetWatch(
       socket,
       "fleet:watch",
       async () => {
-        const subject = await loadSubject(socket.data.subject.userId);
+        const subject = await reloadSubject(socket);
         if (!subject) throw new SocketRequestError("sign in first");
         const all = await db().endpoint.findMany({ orderBy: { name: "asc" } });
         const visible = new Set(

@@ -8,11 +8,11 @@ import { LiveClusterOverview } from "../kube/live-cluster-overview";
 import { kubeWatchCache } from "../kube/watch/shared-watch-cache";
 import type { KubeWatchCache } from "../kube/watch/watch-cache";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
-import { loadSubject } from "../rbac/load-subject";
 import { endpointFollowings } from "./endpoint-followings";
 import type { RealtimeServer } from "./hub";
 import type { RealtimeSocket } from "./socket-data";
 import { onEvent, SocketRequestError } from "./socket-handler";
+import { reloadSubject } from "./reload-subject";
 
 const PUSH_INTERVAL_MS = 1000;
 /** Live overviews open at once on one socket (a tab shows one; a few for a fleet page). */
@@ -84,7 +84,7 @@ export function attachKubeOverview(
       socket,
       "kube:overview",
       async ({ endpointId }) => {
-        const subject = await loadSubject(socket.data.subject.userId);
+        const subject = await reloadSubject(socket);
         const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
         if (!subject || !endpoint || !visibleEndpointIds(subject, [endpointId]).length)
           throw new SocketRequestError("endpoint not found");

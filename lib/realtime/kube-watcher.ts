@@ -10,7 +10,6 @@ import type { KubeKind, KubeObject } from "../kube/kinds/kind";
 import { toRow, type KubeRow } from "../kube/kinds/row";
 import { clusterWideRefused, noteClusterWideRefusal } from "../kube/watch/cluster-wide-refusals";
 import type { KubeWatchCache, ObjectChange, WatchHandle } from "../kube/watch/watch-cache";
-import { loadSubject } from "../rbac/load-subject";
 import type { CurrentAccess } from "./access-recheck";
 import type { CLIENT_EVENT_SCHEMAS } from "./event-schemas";
 import { kubeWatchNamespaces, sameNamespaces } from "./kube-watch-scope";
@@ -22,6 +21,7 @@ import {
 } from "./limits";
 import type { RealtimeSocket } from "./socket-data";
 import { SocketRequestError } from "./socket-handler";
+import { reloadSubject } from "./reload-subject";
 
 type WatchRequest = z.output<(typeof CLIENT_EVENT_SCHEMAS)["kube:watch"]>;
 
@@ -73,7 +73,7 @@ export class KubeWatcher {
       );
     this.settingUp++;
     try {
-      const subject = await loadSubject(this.socket.data.subject.userId);
+      const subject = await reloadSubject(this.socket);
       const endpoint = await db().endpoint.findUnique({ where: { id: request.endpointId } });
       if (!subject || !endpoint) throw new SocketRequestError("endpoint not found");
       // Built-in kinds, or custom resources this cluster serves (discovery). Access is checked

@@ -7,7 +7,6 @@ import type { z } from "zod";
 import { db } from "../db/client";
 import { describeUpstreamError } from "../endpoints/upstream-error";
 import { authorize, type Subject } from "../rbac/authorize";
-import { loadSubject } from "../rbac/load-subject";
 import { LogGroup } from "../streams/log-group";
 import type { LogHub } from "../streams/log-hub";
 import type { LogSource } from "../streams/log-source";
@@ -24,6 +23,7 @@ import { FRAME_ACK_TIMEOUT_MS, MAX_LOG_SUBSCRIPTIONS_PER_SOCKET } from "./limits
 import type { RealtimeSocket } from "./socket-data";
 import { SocketRequestError } from "./socket-handler";
 import type { SubscriptionQuota } from "./subscription-quota";
+import { reloadSubject } from "./reload-subject";
 
 type SubscribeRequest = z.output<(typeof CLIENT_EVENT_SCHEMAS)["logs:subscribe"]>;
 type SearchRequest = z.output<(typeof CLIENT_EVENT_SCHEMAS)["logs:search"]>;
@@ -161,7 +161,7 @@ export class LogViewer {
 
   private async currentSubject(): Promise<Subject | null> {
     if (Date.now() - this.subject.at > SUBJECT_FRESH_MS)
-      this.subject = { value: await loadSubject(this.socket.data.subject.userId), at: Date.now() };
+      this.subject = { value: await reloadSubject(this.socket), at: Date.now() };
     return this.subject.value;
   }
 

@@ -4,7 +4,7 @@ import { decode } from "next-auth/jwt";
 import type { IncomingMessage } from "node:http";
 import { subjectFromApiToken } from "../auth/api-token";
 import { sessionSecret } from "../auth/secret";
-import { loadSubject } from "../rbac/load-subject";
+import { subjectOfSession } from "../auth/session-subject";
 import type { SocketData } from "./socket-data";
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
@@ -27,10 +27,10 @@ export async function authenticateHandshake(request: IncomingMessage, authToken?
     if (!value) continue;
     // decode() refuses an expired token; `exp` is kept to end the socket when it passes.
     const token = await decode({ token: value, secret: sessionSecret() }).catch(() => null);
-    if (typeof token?.uid !== "string") continue;
-    const subject = await loadSubject(token.uid);
-    const exp = typeof token.exp === "number" ? token.exp * 1000 : null;
-    return subject && { subject, credential: { kind: "session", expiresAt: exp } };
+    const subject = await subjectOfSession(token);
+    if (!subject?.sessionId) continue;
+    const exp = typeof token?.exp === "number" ? token.exp * 1000 : null;
+    return { subject, credential: { kind: "session", sessionId: subject.sessionId, expiresAt: exp } };
   }
   return null;
 }

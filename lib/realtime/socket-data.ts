@@ -6,8 +6,11 @@ import type { Subject } from "../rbac/authorize";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
 
 export type SocketCredential =
-  /** A next-auth session cookie: `expiresAt` is its `exp`, in milliseconds since the epoch. */
-  | { kind: "session"; expiresAt: number | null }
+  /**
+   * A next-auth session cookie: `sessionId` its server-side session (ended → the socket ends),
+   * `expiresAt` its `exp`, in milliseconds since the epoch.
+   */
+  | { kind: "session"; sessionId: string; expiresAt: number | null }
   /** An API token: looked up again on every re-check (revoked or expired ends the socket). */
   | { kind: "token"; token: string };
 

@@ -89,7 +89,7 @@ describe("API tokens", () => {
     const { createApiToken } = await import("@/lib/auth/api-token");
     const user = await createUser();
     await grant({ userId: user.id, endpointId: granted, role: "VIEWER" });
-    const token = await createApiToken(user.id, "ci");
+    const { token } = await createApiToken({ userId: user.id, name: "ci" });
     const bot = new ApiClient(inject("appUrl"), { authorization: `Bearer ${token}` });
     const list = await bot.request<{ endpoints: { id: string }[] }>("GET", "/api/endpoints");
     expect(list.status).toBe(200);

@@ -72,7 +72,7 @@ describe("a socket that goes while subscribing", () => {
     const httpServer = createServer();
     const server = new Server(httpServer, { transports: ["websocket"] });
     server.use((socket, next) => {
-      socket.data = { subject, credential: { kind: "session", expiresAt: null } };
+      socket.data = { subject, credential: { kind: "session", sessionId: "in-process", expiresAt: null } };
       next();
     });
     const logs = attachLogsWatch(server as never, () => {});

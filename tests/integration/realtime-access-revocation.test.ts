@@ -139,7 +139,12 @@ describe("access re-checked while a socket lives", () => {
   it("a socket ends when the session it connected with expires", async () => {
     const { endpointId, user, container } = await setUp();
     const secret = serverSessionSecret();
-    const short = await encode({ token: { uid: user.id, email: user.email, sub: user.id }, secret, maxAge: 4 });
+    const session = await (await testDb()).session.create({ data: { userId: user.id } });
+    const short = await encode({
+      token: { uid: user.id, sid: session.id, email: user.email, sub: user.id },
+      secret,
+      maxAge: 4,
+    });
     const v = await follow(`next-auth.session-token=${short}`, endpointId, container.id);
     expect(v.socket.connected).toBe(true);
     await expect
@@ -152,7 +157,11 @@ describe("access re-checked while a socket lives", () => {
     const { endpointId, user, container } = await setUp();
     await testDb();
     const { createApiToken } = await import("../../lib/auth/api-token");
-    const token = await createApiToken(user.id, "short-lived", new Date(Date.now() + 4_000));
+    const { token } = await createApiToken({
+      userId: user.id,
+      name: "short-lived",
+      expiresAt: new Date(Date.now() + 4_000),
+    });
     const v = await follow("", endpointId, container.id, token);
     await expect
       .poll(() => v.ended, { timeout: REVOKED_WITHIN_MS })
