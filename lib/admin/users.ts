@@ -2,16 +2,15 @@
 // disabled and enabled, made or unmade administrators, given a new password or reset link, deleted
 // (their tokens and sessions with them). Never the last enabled administrator.
 import { z } from "zod";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { hashPassword } from "../auth/password";
+import { newPasswordSchema } from "../auth/password-policy";
 import { db, Prisma } from "../db/client";
 import { conflict, notFound } from "../errors";
 import { issueInvitation } from "./invitations";
 import { keepAnAdministrator } from "./last-admin";
 
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200);
+/** The same rule as everywhere a password is chosen (length, not a common one). */
+export const passwordSchema = newPasswordSchema;
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("enter an email address").max(200),
