@@ -5,7 +5,7 @@
 // On small screens the sidebar is a drawer behind the menu button; on large ones it can be
 // collapsed, and stays so (localStorage).
 import Link from "next/link";
-import { LayoutGrid, List, Menu, ScrollText, ShieldCheck, UserCog, Users, X } from "lucide-react";
+import { BookOpen, LayoutGrid, List, Menu, ScrollText, ShieldCheck, UserCog, Users, X } from "lucide-react";
 import { usePathname } from "next/navigation";
 import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { useEndpoints } from "@/lib/client/endpoints-context";
@@ -28,6 +28,7 @@ const LINKS = [
   { href: "/", label: "Fleet", Icon: LayoutGrid },
   { href: "/endpoints", label: "Endpoints", Icon: List },
   { href: "/logs", label: "Logs", Icon: ScrollText },
+  { href: "/api-docs", label: "API", Icon: BookOpen },
 ];
 // Offered to those who may read some of it (administrators; endpoint administrators).
 const AUDIT_LINK = { href: "/audit", label: "Audit log", Icon: ShieldCheck };

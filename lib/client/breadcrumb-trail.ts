@@ -18,6 +18,7 @@ export function breadcrumbTrail(path: string, endpoints: EndpointView[]): Crumb[
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   if (parts[0] === "logs") return [...trail, { label: "Logs", href: "/logs" }];
   if (parts[0] === "audit") return [...trail, { label: "Audit log", href: "/audit" }];
+  if (parts[0] === "api-docs") return [...trail, { label: "REST API", href: "/api-docs" }];
   if (parts[0] === "account") return [...trail, { label: "Your account", href: "/account" }];
   if (parts[0] === "admin" && parts[1] === "users") return [...trail, { label: "People", href: "/admin/users" }];
   if (parts[0] === "admin" && parts[1] === "teams") return [...trail, { label: "Teams", href: "/admin/teams" }];
