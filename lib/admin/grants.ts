@@ -1,10 +1,11 @@
 // Access grants: a user or a team → one endpoint, every endpoint with a tag, or every endpoint →
 // ENDPOINT_ADMIN, OPERATOR or VIEWER, optionally limited to Kubernetes namespaces.
 import { z } from "zod";
+import { recordId } from "../http/record-id";
 import { db, Prisma } from "../db/client";
 import { badRequest, notFound } from "../errors";
 
-const id = z.string().min(1).max(64);
+const id = recordId;
 
 export const grantInputSchema = z
   .object({

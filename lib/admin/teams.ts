@@ -1,14 +1,15 @@
 // Teams: a name, members (some of them leaders, who may manage their own team's members), and the
 // grants every member receives.
 import { z } from "zod";
+import { recordId } from "../http/record-id";
 import { db, Prisma } from "../db/client";
 import { conflict, notFound } from "../errors";
 import type { Subject } from "../rbac/authorize";
 
 export const teamNameSchema = z.object({ name: z.string().trim().min(1, "name is required").max(100) });
-export const teamIdParams = z.object({ teamId: z.string().min(1).max(64) });
-export const memberSchema = z.object({ userId: z.string().min(1).max(64), leader: z.boolean().default(false) });
-export const memberParams = teamIdParams.extend({ userId: z.string().min(1).max(64) });
+export const teamIdParams = z.object({ teamId: recordId });
+export const memberSchema = z.object({ userId: recordId, leader: z.boolean().default(false) });
+export const memberParams = teamIdParams.extend({ userId: recordId });
 
 export interface TeamRow {
   id: string;

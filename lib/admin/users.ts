@@ -2,6 +2,7 @@
 // disabled and enabled, made or unmade administrators, given a new password or reset link, deleted
 // (their tokens and sessions with them). Never the last enabled administrator.
 import { z } from "zod";
+import { recordId } from "../http/record-id";
 import { hashPassword } from "../auth/password";
 import { newPasswordSchema } from "../auth/password-policy";
 import { db, Prisma } from "../db/client";
@@ -29,7 +30,7 @@ export const updateUserSchema = z
   .partial()
   .refine((v) => Object.keys(v).length > 0, "nothing to change");
 
-export const userIdParams = z.object({ userId: z.string().min(1).max(64) });
+export const userIdParams = z.object({ userId: recordId });
 
 export interface UserRow {
   id: string;

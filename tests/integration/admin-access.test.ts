@@ -128,7 +128,7 @@ describe("teams and grants", () => {
     expect(team.status).toBe(201);
     const teamId = team.json.team.id;
     const granted = await admin.request("POST", "/api/admin/grants", { teamId, endpointId, role: "OPERATOR" });
-    expect(granted.status).toBe(201);
+    expect(granted.status, JSON.stringify(granted.json)).toBe(201);
     expect((await admin.request("PUT", `/api/admin/teams/${teamId}/members`, { userId: user.id })).status).toBe(200);
     expect(await see()).toBe(200);
     const detail = await admin.request<{ access: { endpoints: { id: string; role: string; because: string[] }[] } }>(

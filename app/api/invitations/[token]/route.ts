@@ -7,7 +7,7 @@ import { publicRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const params = z.object({ token: z.string().min(20).max(100) });
+const params = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "not an invitation link") });
 
 /** Who the link is for (so the page can greet them), while it is good. */
 export const GET = publicRoute({ params }, async ({ params }) => {
