@@ -14,10 +14,11 @@ interface RawEvent {
   timeNano?: number;
 }
 
-async function readEvents(docker: Docker, since: number, until: number): Promise<RawEvent[]> {
+async function readEvents(docker: Docker, since: string, until: string): Promise<RawEvent[]> {
   const stream = await docker.getEvents({
-    since,
-    until,
+    // The engine takes fractional seconds; dockerode's type says number.
+    since: since as unknown as number,
+    until: until as unknown as number,
     filters: { type: ["container"], event: ["die", "oom", "health_status", "kill", "stop"] },
   });
   let text = "";
@@ -53,6 +54,8 @@ export function countWarnings(events: RawEvent[]): number {
 }
 
 export async function dockerWarningsLastHour(docker: Docker): Promise<number> {
-  const now = Math.floor(Date.now() / 1000);
-  return countWarnings(await readEvents(docker, now - HOUR_S, now));
+  // To the millisecond: whole seconds would leave out what happened earlier in the current second
+  // (the very death that made us count again). A later `until` would keep the stream open until then.
+  const now = Date.now() / 1000;
+  return countWarnings(await readEvents(docker, (now - HOUR_S).toFixed(3), now.toFixed(3)));
 }
