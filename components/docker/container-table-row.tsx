@@ -43,7 +43,10 @@ export const ContainerTableRow = memo(function ContainerTableRow(props: {
       <td className="px-3">
         <StateBadge state={r.state} health={r.health} />
       </td>
-      <td className="px-3 text-muted">{formatAgo(r.created)}</td>
+      <td className="px-3 text-muted" suppressHydrationWarning>
+        {/* The server's clock and the browser's differ by the page's trip: only this text may. */}
+        {formatAgo(r.created)}
+      </td>
       <td className="truncate px-3 font-mono text-xs">{r.ports.join(", ")}</td>
       <td className="truncate px-3">{r.project ?? ""}</td>
       <td className="px-3">

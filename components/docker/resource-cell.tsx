@@ -7,5 +7,6 @@ export function ResourceCell({ cell }: { cell: Cell }) {
   if ("code" in cell) return <code className="text-xs">{cell.code}</code>;
   if ("muted" in cell) return <span className="text-muted">{cell.muted}</span>;
   if ("bytes" in cell) return formatBytes(cell.bytes);
-  return formatAgo(cell.time);
+  // The server's clock and the browser's differ by the page's trip: only this text may.
+  return <span suppressHydrationWarning>{formatAgo(cell.time)}</span>;
 }

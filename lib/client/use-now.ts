@@ -23,16 +23,23 @@ function subscribe(listener: () => void) {
   };
 }
 
+/**
+ * The server, and the browser while it hydrates, see 0: the two must render the same text, and
+ * their clocks (and this module's load times) differ. Ages then show "—" until the first render
+ * after hydration, a moment later.
+ */
+export const HYDRATION_NOW = 0;
+
 export const useNow = () =>
   useSyncExternalStore(
     subscribe,
     () => now,
-    () => now,
+    () => HYDRATION_NOW,
   );
 
 /** kubectl's age: 42s, 5m, 3h, 12d. */
 export function kubeAge(since: string | null, nowMs: number): string {
-  if (!since) return "—";
+  if (!since || nowMs === HYDRATION_NOW) return "—";
   const seconds = Math.max(0, Math.floor((nowMs - Date.parse(since)) / 1000));
   if (seconds < 120) return `${seconds}s`;
   if (seconds < 7200) return `${Math.floor(seconds / 60)}m`;
