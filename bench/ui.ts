@@ -53,21 +53,6 @@ async function coldOpen(browser: Browser, state: SignedInState, url: string, rea
   const context = await browser.newContext({ storageState: state });
   const page = await context.newPage();
   const scripts: Promise<number>[] = [];
-  if (process.env.BENCH_DEBUG)
-    await page.addInitScript(() => {
-      const marks: string[] = ((window as unknown as { __marks: string[] }).__marks = []);
-      const mark = (what: string) => marks.push(`${what}@${performance.now().toFixed(0)}`);
-      const Native = window.WebSocket;
-      window.WebSocket = class extends Native {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols);
-          mark("ws-new");
-          this.addEventListener("open", () => mark("ws-open"));
-          this.addEventListener("message", (e) => mark(`msg:${String(e.data).slice(0, 30)}`));
-        }
-      } as typeof WebSocket;
-      document.addEventListener("DOMContentLoaded", () => mark("dcl"));
-    });
   page.on("response", (response) => {
     if (response.request().resourceType() === "script")
       scripts.push(
@@ -83,8 +68,6 @@ async function coldOpen(browser: Browser, state: SignedInState, url: string, rea
       await ready(page);
     });
     await page.waitForLoadState("networkidle");
-    if (process.env.BENCH_DEBUG)
-      console.error(await page.evaluate(() => (window as unknown as { __marks: string[] }).__marks.join("\n")));
     const jsKb = (await Promise.all(scripts)).reduce((a, b) => a + b, 0) / 1024;
     return { ms, jsKb };
   } finally {
