@@ -6,6 +6,7 @@ import next from "next";
 import { Server } from "socket.io";
 import { startAuditRetention } from "./lib/audit/audit-retention";
 import { CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
+import { startSessionCleanup } from "./lib/auth/session-cleanup";
 import { crossSiteRefusal } from "./lib/http/same-origin";
 import { sessionSecret } from "./lib/auth/secret";
 import { bootstrapAdminFromEnv } from "./lib/auth/setup";
@@ -67,6 +68,7 @@ async function main() {
   setRealtimeServer(io);
   const stopHealth = startHealthLoop((m) => log(m));
   const stopRetention = startAuditRetention({ days: cfg.AUDIT_RETENTION_DAYS, log });
+  const stopSessionCleanup = startSessionCleanup(log);
 
   await new Promise<void>((resolve) => httpServer.listen(cfg.PORT, cfg.HOST, resolve));
   log(`ready on http://${cfg.HOST === "0.0.0.0" ? "localhost" : cfg.HOST}:${cfg.PORT}`);
@@ -78,6 +80,7 @@ async function main() {
     log(`${signal}: stopping`);
     stopHealth();
     stopRetention();
+    stopSessionCleanup();
     stopRealtime();
     io.close();
     httpServer.closeAllConnections();

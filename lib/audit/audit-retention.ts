@@ -1,6 +1,7 @@
 // Retention: the one thing allowed to delete audit rows. Rows older than AUDIT_RETENTION_DAYS go,
-// in batches (a short lock each, not one long delete), once a day from server.ts.
+// in batches (a short lock each, not one long delete), once a day from server.ts (lib/jobs/daily.ts).
 import { db } from "../db/client";
+import { runDaily } from "../jobs/daily";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -27,16 +28,13 @@ export async function deleteExpiredAuditRows(options: {
 
 /** Runs the retention now and then daily; returns the stop function. */
 export function startAuditRetention(options: { days: number; log: (message: string) => void }): () => void {
-  const run = () =>
-    deleteExpiredAuditRows({ days: options.days })
-      .then((count) => options.log(`audit retention: deleted ${count} rows older than ${options.days} days`))
-      .catch((error: Error) => options.log(`audit retention failed: ${error.message}`));
   if (options.days <= 0) {
     options.log("audit retention: rows are kept forever (AUDIT_RETENTION_DAYS=0)");
     return () => {};
   }
-  void run();
-  const timer = setInterval(() => void run(), DAY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runDaily(
+    "audit retention",
+    async () => `deleted ${await deleteExpiredAuditRows({ days: options.days })} rows older than ${options.days} days`,
+    options.log,
+  );
 }

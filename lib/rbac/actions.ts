@@ -28,3 +28,9 @@ export const ACTIONS = {
 } as const satisfies Record<string, EndpointRole | "admin">;
 
 export type Action = keyof typeof ACTIONS;
+
+/**
+ * Actions about the endpoint itself rather than something in one namespace: any grant on the
+ * endpoint that holds the role covers them, also one limited to some namespaces.
+ */
+export const ENDPOINT_LEVEL_ACTIONS: ReadonlySet<Action> = new Set<Action>(["endpoint.view", "endpoint.test"]);

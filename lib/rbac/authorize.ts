@@ -1,5 +1,5 @@
 // The one access decision, used by REST handlers and socket subscriptions alike.
-import { ACTIONS, ROLE_RANK, type Action, type EndpointRole } from "./actions";
+import { ACTIONS, ENDPOINT_LEVEL_ACTIONS, ROLE_RANK, type Action, type EndpointRole } from "./actions";
 import { can } from "./can";
 
 export interface Grant {
@@ -46,7 +46,10 @@ export function authorize(subject: Subject, action: Action, scope: Scope = {}): 
   // Someone with no grant on an endpoint must not learn it exists.
   if (scope.endpointId && grants.length === 0) return { allowed: false, reason: "not-visible" };
   if (needed === "admin" || !scope.endpointId) return { allowed: false, reason: "forbidden" };
-  const ok = grants.some((g) => can({ role: g.role, isAdmin: false }, action) && coversNamespace(g, scope.namespace));
+  const anyNamespace = ENDPOINT_LEVEL_ACTIONS.has(action);
+  const ok = grants.some(
+    (g) => can({ role: g.role, isAdmin: false }, action) && (anyNamespace || coversNamespace(g, scope.namespace)),
+  );
   return ok ? { allowed: true } : { allowed: false, reason: "forbidden" };
 }
 

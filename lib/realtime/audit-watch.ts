@@ -3,12 +3,12 @@
 // current grants and ends the watch (audit:closed) when the person may no longer read the log.
 import type { AuditScope } from "../audit/audit-access";
 import { auditScope } from "../audit/audit-scope";
-import { recordAudit } from "../audit/record";
 import type { AccessGuard } from "./access-recheck";
 import { AUDIT_ALL_ROOM, auditEndpointRoom } from "./audit-push";
 import type { RealtimeServer } from "./hub";
 import type { RealtimeSocket } from "./socket-data";
-import { onEvent, SocketRequestError } from "./socket-handler";
+import { AccessDeniedError } from "../rbac/access-denied";
+import { onEvent } from "./socket-handler";
 
 const isAuditRoom = (room: string) => room === AUDIT_ALL_ROOM || room.startsWith(auditEndpointRoom(""));
 
@@ -33,16 +33,7 @@ export function attachAuditWatch(io: RealtimeServer, log: (message: string) => v
       async (filter) => {
         const subject = socket.data.subject;
         const scope = await auditScope(subject);
-        if (!scope) {
-          await recordAudit({
-            actor: subject,
-            action: "audit.read",
-            outcome: "DENIED",
-            address: socket.handshake.address,
-            detail: { via: "socket" },
-          });
-          throw new SocketRequestError("you may not read the audit log");
-        }
+        if (!scope) throw new AccessDeniedError("you may not read the audit log", { action: "audit.read" });
         socket.data.auditFilter = filter;
         await joinScopeRooms(socket, scope);
         return { scope: scope.all ? "all" : "endpoints" };

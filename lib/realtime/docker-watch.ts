@@ -3,6 +3,7 @@
 // when the last watcher leaves — or when the access re-check finds the watcher no longer allowed.
 import { db } from "../db/client";
 import { closeEngine, engineConnected, holdEngine, liveEngineIds } from "../docker/engine-state/engine-states";
+import { endpointNotFound } from "../rbac/access-denied";
 import { authorize, type Subject } from "../rbac/authorize";
 import type { AccessGuard, EndpointSweep } from "./access-recheck";
 import type { RealtimeServer } from "./hub";
@@ -47,9 +48,9 @@ export function attachDockerWatch(io: RealtimeServer, log: (message: string) => 
       async ({ endpointId }) => {
         const subject = await reloadSubject(socket);
         const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
-        // Same answer for "does not exist" and "not yours", as over HTTP.
-        if (!subject || !endpoint || !mayWatch(subject, endpointId) || endpoint.kind !== "DOCKER")
-          throw new SocketRequestError("endpoint not found");
+        if (!subject || !endpoint || !mayWatch(subject, endpointId))
+          throw endpointNotFound("resource.read", endpointId);
+        if (endpoint.kind !== "DOCKER") throw new SocketRequestError(`${endpoint.name} is not a Docker engine`);
         if (!socket.connected) return { connected: false };
         await socket.join(room(endpointId));
         watched.add(endpointId);

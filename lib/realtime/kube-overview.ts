@@ -7,6 +7,7 @@ import type { ClusterOverview } from "../kube/cluster-overview";
 import { LiveClusterOverview } from "../kube/live-cluster-overview";
 import { kubeWatchCache } from "../kube/watch/shared-watch-cache";
 import type { KubeWatchCache } from "../kube/watch/watch-cache";
+import { endpointNotFound } from "../rbac/access-denied";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
 import { endpointFollowings } from "./endpoint-followings";
 import type { RealtimeServer } from "./hub";
@@ -87,7 +88,7 @@ export function attachKubeOverview(
         const subject = await reloadSubject(socket);
         const endpoint = await db().endpoint.findUnique({ where: { id: endpointId } });
         if (!subject || !endpoint || !visibleEndpointIds(subject, [endpointId]).length)
-          throw new SocketRequestError("endpoint not found");
+          throw endpointNotFound("endpoint.view", endpointId);
         if (endpoint.kind !== "KUBERNETES") throw new SocketRequestError("this endpoint is not a Kubernetes cluster");
         followings.stop(socket, endpointId);
         if (mine.size >= MAX_OVERVIEWS_PER_SOCKET)

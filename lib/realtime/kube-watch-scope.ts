@@ -2,6 +2,7 @@
 // or, when none are named, every namespace the viewer may read (null: all of them). A
 // cluster-scoped kind needs access that is not limited to namespaces.
 import type { KubeKind } from "../kube/kinds/kind";
+import { AccessDeniedError, endpointNotFound } from "../rbac/access-denied";
 import { allowedNamespaces, authorize, visibleEndpointIds, type Subject } from "../rbac/authorize";
 import { SocketRequestError } from "./socket-handler";
 
@@ -12,12 +13,15 @@ export function kubeWatchNamespaces(options: {
   requested?: string[];
 }): string[] | null {
   const { subject, endpointId, kind, requested } = options;
-  // Same answer for "does not exist" and "not yours", as over HTTP.
-  if (visibleEndpointIds(subject, [endpointId]).length === 0) throw new SocketRequestError("endpoint not found");
+  if (visibleEndpointIds(subject, [endpointId]).length === 0) throw endpointNotFound("resource.read", endpointId);
   if (!kind.namespaced) {
     if (requested) throw new SocketRequestError(`${kind.title} are cluster-wide: watch them without namespaces`);
     if (!authorize(subject, "resource.read", { endpointId }).allowed)
-      throw new SocketRequestError(`you may not read ${kind.title}: your access is limited to some namespaces`);
+      throw new AccessDeniedError(`you may not read ${kind.title}: your access is limited to some namespaces`, {
+        action: "resource.read",
+        endpointId,
+        target: kind.title,
+      });
     return null;
   }
   if (requested) {
@@ -25,7 +29,11 @@ export function kubeWatchNamespaces(options: {
       (namespace) => !authorize(subject, "resource.read", { endpointId, namespace }).allowed,
     );
     if (refused.length)
-      throw new SocketRequestError(`you may not read ${kind.title} in namespace ${refused.join(", ")}`);
+      throw new AccessDeniedError(`you may not read ${kind.title} in namespace ${refused.join(", ")}`, {
+        action: "resource.read",
+        endpointId,
+        target: refused.join(", "),
+      });
     return [...requested].sort();
   }
   const allowed = allowedNamespaces(subject, endpointId);

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { db } from "../db/client";
 import { describeUpstreamError } from "../endpoints/upstream-error";
+import { AccessDeniedError, endpointNotFound } from "../rbac/access-denied";
 import { authorize, type Subject } from "../rbac/authorize";
 import { LogGroup } from "../streams/log-group";
 import type { LogHub } from "../streams/log-hub";
@@ -71,10 +72,10 @@ export class LogViewer {
         db().endpoint.findUnique({ where: { id: request.endpointId } }),
       ]);
       signal.throwIfAborted();
-      if (!subject || !endpoint) throw new SocketRequestError("endpoint not found");
+      if (!subject || !endpoint) throw endpointNotFound("logs.read", request.endpointId);
       const set = await resolveLogMembers({ subject, endpoint, target: request.target, signal }).catch(
         (error: unknown) => {
-          if (signal.aborted || error instanceof LogAccessError) throw error;
+          if (signal.aborted || error instanceof LogAccessError || error instanceof AccessDeniedError) throw error;
           const status =
             (error as { statusCode?: number; code?: unknown }).statusCode ?? (error as { code?: unknown }).code;
           if (status === 404) throw new SocketRequestError("not found");

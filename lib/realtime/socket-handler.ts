@@ -3,8 +3,10 @@
 // { ok: false, error } — a message meant for the person, never a stack — even when the client sent
 // no acknowledgement callback or the handler threw. Nothing here can become an unhandled rejection.
 import type { z } from "zod";
+import { recordAudit } from "../audit/record";
 import { UpstreamError, describeUpstreamError } from "../endpoints/upstream-error";
 import { HttpError } from "../errors";
+import { AccessDeniedError } from "../rbac/access-denied";
 import { LogAccessError } from "../streams/resolve-log-members";
 import { CLIENT_EVENT_SCHEMAS, type ClientEvent } from "./event-schemas";
 import type { Ack, ClientToServerEvents } from "./events";
@@ -30,7 +32,12 @@ const problems = (error: z.ZodError) =>
 
 /** What the person is told about a failure; anything unexpected is logged and not described. */
 export function publicMessage(error: unknown, log: (message: string) => void): string {
-  if (error instanceof SocketRequestError || error instanceof LogAccessError || error instanceof UpstreamError)
+  if (
+    error instanceof SocketRequestError ||
+    error instanceof AccessDeniedError ||
+    error instanceof LogAccessError ||
+    error instanceof UpstreamError
+  )
     return error.message;
   if (error instanceof HttpError && error.status < 500) return error.message;
   const e = error as { statusCode?: number; code?: unknown } | null;
@@ -40,6 +47,17 @@ export function publicMessage(error: unknown, log: (message: string) => void): s
   if (status !== undefined || typeof e?.code === "string") return describeUpstreamError(error, "the endpoint").message;
   log(`socket handler failed: ${(error as Error)?.stack ?? String(error)}`);
   return "the server could not do that (the error was logged)";
+}
+
+/** A refused event is audited as a refused request is: DENIED, with the actor and address. */
+async function auditDenial(socket: RealtimeSocket, event: string, error: AccessDeniedError, log: (m: string) => void) {
+  await recordAudit({
+    actor: socket.data.subject,
+    ...error.attempt,
+    outcome: "DENIED",
+    address: socket.handshake.address,
+    detail: { via: "socket", event },
+  }).catch((e: unknown) => log(`could not audit a refused ${event}: ${(e as Error).message}`));
 }
 
 /** Binds `handler` to `event` on `socket` through the event's schema. */
@@ -72,7 +90,10 @@ export function onEvent<E extends ClientEvent>(
         .then(() => handler(parsed.data as z.output<(typeof CLIENT_EVENT_SCHEMAS)[E]>))
         .then(
           (data) => reply({ ok: true, data: data ?? null }),
-          (error: unknown) => reply({ ok: false, error: publicMessage(error, log) }),
+          async (error: unknown) => {
+            if (error instanceof AccessDeniedError) await auditDenial(socket, event, error, log);
+            reply({ ok: false, error: publicMessage(error, log) });
+          },
         );
     },
   );

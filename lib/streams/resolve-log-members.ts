@@ -7,6 +7,7 @@ import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
 import { workloadSelector } from "../kube/workload-selector";
 import type { LogTarget } from "./log-target";
+import { AccessDeniedError, endpointNotFound } from "../rbac/access-denied";
 import { allowedNamespaces, authorize, type Subject } from "../rbac/authorize";
 import { dockerEngineId } from "./docker-engine-id";
 import { dockerLabelMembers } from "./docker-label-members";
@@ -51,9 +52,13 @@ export async function resolveLogMembers(options: {
     return value;
   };
   const decision = mayReadTarget(subject, endpoint.id, target);
-  // Same answer for "does not exist" and "not yours", as over HTTP.
-  if (!decision.allowed && decision.reason === "not-visible") throw new LogAccessError("endpoint not found");
-  if (!decision.allowed) throw new LogAccessError("you may not read these logs");
+  if (!decision.allowed && decision.reason === "not-visible") throw endpointNotFound("logs.read", endpoint.id);
+  if (!decision.allowed)
+    throw new AccessDeniedError("you may not read these logs", {
+      action: "logs.read",
+      endpointId: endpoint.id,
+      target: targetNamespace(subject, endpoint.id, target) ?? null,
+    });
   const docker = DOCKER_TARGETS.has(target.kind);
   if (docker && endpoint.kind !== "DOCKER")
     throw new LogAccessError("containers and Docker labels are on Docker endpoints; this one is Kubernetes");

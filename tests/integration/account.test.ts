@@ -6,6 +6,7 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { deleteDeadSessions } from "@/lib/auth/session-cleanup";
 import type { PaletteAnswer } from "@/lib/search/palette-item";
 import { readTestEnv } from "../../scripts/testenv/state";
 import { ApiClient } from "../support/api-client";
@@ -149,6 +150,25 @@ describe("server-side sessions", () => {
     const form = new URLSearchParams({ csrfToken: csrf.json.csrfToken, json: "true" }).toString();
     await client.raw("POST", "/api/auth/signout", form, "application/x-www-form-urlencoded");
     expect(await statusWithCookie(copy)).toBe(401);
+  });
+
+  it("deletes session rows that can never be used again, and keeps the rest", async () => {
+    const prisma = await testDb();
+    const { user } = await operator();
+    const day = 24 * 3600 * 1000;
+    const ago = (days: number) => new Date(Date.now() - days * day);
+    const make = (endedAt: Date | null, lastSeenAt: Date) =>
+      prisma.session.create({ data: { userId: user.id, endedAt, lastSeenAt }, select: { id: true } });
+    const endedLongAgo = await make(ago(2), ago(2));
+    const endedJustNow = await make(new Date(), new Date());
+    const unseenForAges = await make(null, ago(400));
+    const open = await make(null, new Date());
+    expect(await deleteDeadSessions(30 * 24 * 3600)).toBeGreaterThanOrEqual(2);
+    const left = await prisma.session.findMany({ where: { userId: user.id }, select: { id: true } });
+    const ids = left.map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining([endedJustNow.id, open.id]));
+    expect(ids).not.toContain(endedLongAgo.id);
+    expect(ids).not.toContain(unseenForAges.id);
   });
 
   it("refuses a cookie issued before sessions were kept server-side (no sid): sign in again", async () => {
@@ -301,6 +321,19 @@ describe("API tokens", () => {
     const all = JSON.stringify(await (await testDb()).auditEvent.findMany());
     expect(all).not.toContain(token);
     expect(all).not.toContain(token.slice(3));
+  });
+
+  it("disabling the user refuses its token at once and ends the token's socket within seconds", async () => {
+    const { user, client } = await operator();
+    const { token } = await createToken(client, { ceiling: null });
+    const bot = bearer(token);
+    expect(await status(bot)).toBe(200);
+    const open = await openSocket({ token });
+    const admin = await signedIn(ADMIN);
+    expect((await admin.request("PATCH", `/api/admin/users/${user.id}`, { disabled: true })).status).toBe(200);
+    expect(await status(bot)).toBe(401);
+    await expect.poll(() => open.ended, { timeout: 3_000 }).toHaveLength(1);
+    expect(open.socket.connected).toBe(false);
   });
 
   it("an expired token gets 401", async () => {

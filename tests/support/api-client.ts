@@ -70,6 +70,12 @@ export class ApiClient {
     return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
   }
 
+  /** Sends this cookie from now on (e.g. a session token made by the test). */
+  setCookie(name: string, value: string): this {
+    this.cookies.set(name, value);
+    return this;
+  }
+
   get cookie(): string {
     return this.cookieHeader();
   }

@@ -79,6 +79,13 @@ describe("authorize", () => {
     expect(allowedNamespaces(s, "e1")).toEqual(["team-a"]);
   });
 
+  it("lets a namespace-limited grant see and test the endpoint itself", () => {
+    const s = on("VIEWER", ["team-a"]);
+    expect(allowed(s, "endpoint.view")).toBe(true);
+    expect(allowed(s, "endpoint.test")).toBe(true);
+    expect(allowed(s, "logs.read")).toBe(false);
+  });
+
   it("combines grants: the best matching one wins; an all-endpoints grant covers any endpoint", () => {
     const s = subject([
       { endpointId: "e1", role: "VIEWER", namespaces: [] },

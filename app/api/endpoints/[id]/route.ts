@@ -10,7 +10,8 @@ import { roleOn } from "@/lib/rbac/authorize";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ params: endpointParams }, async ({ params, subject }) => {
+export const GET = route({ params: endpointParams }, async ({ params, subject, require }) => {
+  await require("endpoint.view", { endpointId: params.id });
   const endpoint = await getVisibleEndpoint(subject, params.id);
   return { endpoint: toEndpointView(endpoint), role: roleOn(subject, endpoint.id) };
 });

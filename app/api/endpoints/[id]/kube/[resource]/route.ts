@@ -14,8 +14,10 @@ const query = z.object({ namespace: namespaceName.optional() });
 // of the namespaces the user may read.
 export const GET = endpointRoute(
   { kind: "KUBERNETES", action: "resource.read", params, query, namespace: ({ query }) => query.namespace ?? "any" },
-  async ({ endpoint, params, query, subject }) => {
+  async ({ endpoint, params, query, subject, require }) => {
     const kind = await resolveKind(endpoint, params.resource);
+    // A cluster-wide kind is read with access that is not limited to namespaces (refusals audited).
+    if (!kind.namespaced) await require("resource.read", { endpointId: endpoint.id });
     return {
       kind: { kind: kind.kind, title: kind.title, namespaced: kind.namespaced },
       rows: await listRowsFor(subject, endpoint, kubeApi(endpoint), kind, query.namespace),

@@ -4,6 +4,7 @@ import { kubeApi } from "@/lib/kube/kube-api";
 import { namespaceName, pathSegmentName, resourceIdParam } from "@/lib/kube/names";
 import { objectView, objectYaml } from "@/lib/kube/object-view";
 import { relatedObjects } from "@/lib/kube/related";
+import { objectNamespace } from "@/lib/kube/object-namespace";
 import { resolveKind } from "@/lib/kube/resolve-kind";
 import { deleteObject, readObject } from "@/lib/kube/resources";
 
@@ -19,9 +20,12 @@ const query = z.object({
 // the events about it.
 export const GET = endpointRoute(
   { kind: "KUBERNETES", action: "resource.read", params, query, namespace: ({ query }) => query.namespace },
-  async ({ endpoint, params, query, subject }) => {
+  async ({ endpoint, params, query, subject, require }) => {
     const kind = await resolveKind(endpoint, params.resource);
-    const view = await objectView(kubeApi(endpoint), kind, params.name, kind.namespaced ? query.namespace : undefined);
+    const namespace = await objectNamespace(kind, query.namespace, () =>
+      require("resource.read", { endpointId: endpoint.id }),
+    );
+    const view = await objectView(kubeApi(endpoint), kind, params.name, namespace);
     return { ...view, related: await relatedObjects(subject, endpoint, kind, view.object) };
   },
 );
@@ -39,10 +43,12 @@ export const DELETE = endpointRoute(
       target: `${params.resource}/${query.namespace ? `${query.namespace}/` : ""}${params.name}`,
     }),
   },
-  async ({ endpoint, params, query, auditDetail }) => {
+  async ({ endpoint, params, query, auditDetail, require }) => {
     const kind = await resolveKind(endpoint, params.resource);
     const api = kubeApi(endpoint);
-    const namespace = kind.namespaced ? query.namespace : undefined;
+    const namespace = await objectNamespace(kind, query.namespace, () =>
+      require("resource.delete", { endpointId: endpoint.id }),
+    );
     const before = await readObject(api, kind, params.name, namespace);
     auditDetail({ before: objectYaml(before, kind) });
     await deleteObject(api, kind, params.name, { namespace, propagationPolicy: query.propagationPolicy });

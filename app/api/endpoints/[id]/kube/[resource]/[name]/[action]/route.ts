@@ -6,6 +6,7 @@ import { kubeApi } from "@/lib/kube/kube-api";
 import { KUBE_ACTION_PERMISSIONS, resourceId, type KubeActionName } from "@/lib/kube/kinds/kind";
 import { namespaceName, pathSegmentName, resourceIdParam } from "@/lib/kube/names";
 import { objectYaml } from "@/lib/kube/object-view";
+import { objectNamespace } from "@/lib/kube/object-namespace";
 import { resolveKind } from "@/lib/kube/resolve-kind";
 import { readObject } from "@/lib/kube/resources";
 import { revealSecret } from "@/lib/kube/secret-values";
@@ -34,10 +35,12 @@ export const POST = endpointRoute(
       detail: { replicas: body.replicas, revision: body.revision },
     }),
   },
-  async ({ endpoint, params, query, body, auditDetail }) => {
+  async ({ endpoint, params, query, body, auditDetail, require }) => {
     const kind = await resolveKind(endpoint, params.resource);
     const api = kubeApi(endpoint);
-    const namespace = kind.namespaced ? query.namespace : undefined;
+    const namespace = await objectNamespace(kind, query.namespace, () =>
+      require(KUBE_ACTION_PERMISSIONS[params.action], { endpointId: endpoint.id }),
+    );
     if (params.action === "reveal") {
       if (kind.kind !== "Secret") throw badRequest("only a Secret has values to reveal");
       return { values: revealSecret(await readObject(api, kind, params.name, namespace)) };
