@@ -5,6 +5,7 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import type { Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
+import { callerKey } from "../kube/impersonation";
 import { workloadSelector } from "../kube/workload-selector";
 import type { LogTarget } from "./log-target";
 import { allowedNamespaces, authorize, type Subject } from "../rbac/authorize";
@@ -59,6 +60,9 @@ export async function resolveLogMembers(options: {
     throw new LogAccessError("containers and Docker labels are on Docker endpoints; this one is Kubernetes");
   if (!docker && endpoint.kind !== "KUBERNETES")
     throw new LogAccessError("pods and workloads are on Kubernetes endpoints; this one is Docker");
+  // Kubernetes logs are read as the viewer where the endpoint impersonates.
+  const caller = { actingAs: subject };
+  const readAs = callerKey(endpoint, caller);
 
   switch (target.kind) {
     case "container": {
@@ -81,7 +85,7 @@ export async function resolveLogMembers(options: {
         engineId: settled(await dockerEngineId(endpoint.id, dockerClient(endpoint))),
       });
     case "pod": {
-      const kc = kubeConfigFor(endpoint);
+      const kc = kubeConfigFor(endpoint, caller);
       const pod = settled(
         await kc.makeApiClient(CoreV1Api).readNamespacedPod({ name: target.pod, namespace: target.namespace }),
       );
@@ -103,11 +107,12 @@ export async function resolveLogMembers(options: {
         pod: target.pod,
         container,
         previous: target.previous,
+        readAs,
       });
       return fixedMember(source);
     }
     case "workload": {
-      const kc = kubeConfigFor(endpoint);
+      const kc = kubeConfigFor(endpoint, caller);
       const selector = settled(await workloadSelector(kc, target.workload, target.namespace, target.name));
       return kubePodMembers({
         endpointId: endpoint.id,
@@ -115,15 +120,17 @@ export async function resolveLogMembers(options: {
         namespace: target.namespace,
         selector,
         label: `${target.workload.toLowerCase()} ${target.namespace}/${target.name}`,
+        readAs,
       });
     }
     case "selector":
       return kubePodMembers({
         endpointId: endpoint.id,
-        kc: kubeConfigFor(endpoint),
+        kc: kubeConfigFor(endpoint, caller),
         namespace: target.namespace,
         selector: target.selector,
         label: `pods with ${target.selector}${target.namespace ? ` in ${target.namespace}` : ""}`,
+        readAs,
       });
   }
 }

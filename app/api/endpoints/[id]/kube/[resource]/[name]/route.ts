@@ -21,7 +21,12 @@ export const GET = endpointRoute(
   { kind: "KUBERNETES", action: "resource.read", params, query, namespace: ({ query }) => query.namespace },
   async ({ endpoint, params, query, subject }) => {
     const kind = await resolveKind(endpoint, params.resource);
-    const view = await objectView(kubeApi(endpoint), kind, params.name, kind.namespaced ? query.namespace : undefined);
+    const view = await objectView(
+      kubeApi(endpoint, { actingAs: subject }),
+      kind,
+      params.name,
+      kind.namespaced ? query.namespace : undefined,
+    );
     return { ...view, related: await relatedObjects(subject, endpoint, kind, view.object) };
   },
 );
@@ -39,9 +44,9 @@ export const DELETE = endpointRoute(
       target: `${params.resource}/${query.namespace ? `${query.namespace}/` : ""}${params.name}`,
     }),
   },
-  async ({ endpoint, params, query, auditDetail }) => {
+  async ({ endpoint, params, query, subject, auditDetail }) => {
     const kind = await resolveKind(endpoint, params.resource);
-    const api = kubeApi(endpoint);
+    const api = kubeApi(endpoint, { actingAs: subject });
     const namespace = kind.namespaced ? query.namespace : undefined;
     const before = await readObject(api, kind, params.name, namespace);
     auditDetail({ before: objectYaml(before, kind) });

@@ -34,9 +34,9 @@ export const POST = endpointRoute(
       detail: { replicas: body.replicas, revision: body.revision },
     }),
   },
-  async ({ endpoint, params, query, body, auditDetail }) => {
+  async ({ endpoint, params, query, body, subject, auditDetail }) => {
     const kind = await resolveKind(endpoint, params.resource);
-    const api = kubeApi(endpoint);
+    const api = kubeApi(endpoint, { actingAs: subject });
     const namespace = kind.namespaced ? query.namespace : undefined;
     if (params.action === "reveal") {
       if (kind.kind !== "Secret") throw badRequest("only a Secret has values to reveal");
