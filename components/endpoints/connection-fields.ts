@@ -21,6 +21,8 @@ export interface FormState {
   kubeconfig: string;
   context: string;
   plainHttp: boolean;
+  /** Kubernetes: impersonate the signed-in person. */
+  impersonate: boolean;
 }
 
 export const emptyForm: FormState = {
@@ -42,6 +44,7 @@ export const emptyForm: FormState = {
   kubeconfig: "",
   context: "",
   plainHttp: false,
+  impersonate: false,
 };
 
 const opt = (value: string) => (value.trim() ? value : undefined);

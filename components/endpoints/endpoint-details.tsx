@@ -90,6 +90,13 @@ export function EndpointDetails({
         ) : null}
       </span>,
     ]);
+  if (endpoint.kind === "KUBERNETES")
+    rows.push([
+      "Impersonation",
+      endpoint.impersonate
+        ? "on: changes, secret values, logs and object pages are requested as the signed-in person and their teams"
+        : "off: every request uses this endpoint's credentials",
+    ]);
   if (endpoint.authKind === "ssh")
     rows.push(["SSH host key", endpoint.sshHostKey ? <code key="k">{endpoint.sshHostKey}</code> : "not recorded yet"]);
 

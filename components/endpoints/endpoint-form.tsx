@@ -10,6 +10,7 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field, Input, Select, TextArea } from "../ui/field";
 import { emptyForm, MODES, toConnection, type FormState, type Mode } from "./connection-fields";
+import { ImpersonateOption } from "./impersonate-option";
 
 function SecretHint({ editing }: { editing: boolean }) {
   return editing ? <>Set. Leave empty to keep it, or paste a new value to replace it.</> : null;
@@ -32,6 +33,7 @@ export function EndpointForm({
           mode: existing.mode,
           tlsVerify: existing.tlsVerify,
           tags: existing.tags.join(", "),
+          impersonate: existing.impersonate,
           ...addressOf(existing),
         }
       : { ...emptyForm, mode: initialMode ?? emptyForm.mode },
@@ -43,6 +45,7 @@ export function EndpointForm({
   const [error, setError] = useState<string | null>(null);
   const [test, setTest] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState<"test" | "save" | null>(null);
+  const isDocker = ["socket", "tcp", "tls", "ssh"].includes(f.mode);
   const set =
     <K extends keyof FormState>(key: K) =>
     (value: FormState[K]) =>
@@ -89,6 +92,7 @@ export function EndpointForm({
             name: f.name,
             tags: tagList(f.tags),
             tlsVerify: f.tlsVerify,
+            impersonate: isDocker ? undefined : f.impersonate,
             connection: connectionChanged ? connection : undefined,
           },
         });
@@ -96,7 +100,13 @@ export function EndpointForm({
         router.refresh();
       } else {
         const { endpoint } = await api<{ endpoint: EndpointView }>("/api/endpoints", {
-          body: { name: f.name, tags: tagList(f.tags), tlsVerify: f.tlsVerify, connection },
+          body: {
+            name: f.name,
+            tags: tagList(f.tags),
+            tlsVerify: f.tlsVerify,
+            impersonate: isDocker ? undefined : f.impersonate,
+            connection,
+          },
         });
         router.push(`/?added=${encodeURIComponent(endpoint.name)}`);
         router.refresh();
@@ -108,7 +118,6 @@ export function EndpointForm({
     }
   }
 
-  const isDocker = ["socket", "tcp", "tls", "ssh"].includes(f.mode);
   let fields: ReactNode;
   if (f.mode === "socket")
     fields = (
@@ -261,6 +270,7 @@ export function EndpointForm({
           the server&apos;s TLS certificate
         </label>
       ) : null}
+      {isDocker ? null : <ImpersonateOption checked={f.impersonate} onChange={set("impersonate")} />}
       {test ? (
         test.ok ? (
           <Alert tone="ok">

@@ -5,16 +5,8 @@
 import path from "node:path";
 import { config } from "../config";
 import type { Endpoint } from "../db/client";
+import { endpointSettings } from "../endpoints/settings";
 import { badRequest } from "../errors";
-
-export interface EndpointSettings {
-  /** The kubeconfig context an endpoint was imported from. */
-  context?: string;
-  /** Containers created here may bind-mount host paths (an administrator's choice). */
-  allowHostBinds?: boolean;
-}
-
-export const endpointSettings = (endpoint: Endpoint): EndpointSettings => (endpoint.settings ?? {}) as EndpointSettings;
 
 const isWithin = (child: string, parent: string) => {
   const relative = path.relative(parent, child);

@@ -30,6 +30,8 @@ export const createEndpointSchema = z.object({
   tags: tags.default([]),
   tlsVerify: z.boolean().default(true),
   connection: connectionInputSchema,
+  // Kubernetes: act in the cluster as the signed-in person (lib/kube/impersonation.ts).
+  impersonate: z.boolean().optional(),
 });
 
 export const endpointChangeSchema = z.object({
@@ -40,6 +42,8 @@ export const endpointChangeSchema = z.object({
   connection: z.looseObject({ kind: z.string() }).optional(),
   // Docker: containers created through the dashboard may bind-mount host paths.
   allowHostBinds: z.boolean().optional(),
+  // Kubernetes: act in the cluster as the signed-in person (lib/kube/impersonation.ts).
+  impersonate: z.boolean().optional(),
   // Forget the recorded SSH host key; the next connection records the new one.
   forgetSshHostKey: z.literal(true).optional(),
 });

@@ -1,9 +1,12 @@
 // A @kubernetes/client-node KubeConfig for a Kubernetes endpoint, built from its decrypted target
-// (inline data only) and kept per process while the endpoint is unchanged.
+// (inline data only) and kept per process while the endpoint is unchanged. One made for a person
+// on an endpoint that impersonates is built afresh and carries that person's identity.
 import { KubeConfig, type RequestContext } from "@kubernetes/client-node";
 import { config } from "../config";
 import type { Endpoint } from "../db/client";
 import { badRequest } from "../errors";
+import { identityFor, type KubeCaller } from "../kube/impersonation";
+import { impersonating } from "./impersonating-kube-config";
 import { openTarget } from "./sealed-target";
 
 const key = Symbol.for("fleetdeck.kubeConfigs");
@@ -28,11 +31,23 @@ function boundRequests(kc: KubeConfig, timeoutMs: number): void {
   };
 }
 
-export function kubeConfigFor(endpoint: Endpoint): KubeConfig {
+export function kubeConfigFor(endpoint: Endpoint, caller: KubeCaller): KubeConfig {
   if (endpoint.kind !== "KUBERNETES") throw badRequest("this endpoint is not a Kubernetes cluster");
+  const identity = identityFor(endpoint, caller);
+  if (identity) {
+    const kc = buildKubeConfig(endpoint);
+    impersonating(kc, identity);
+    return kc;
+  }
   const version = `${endpoint.secret}|${endpoint.tlsVerify}`;
   const cached = cache().get(endpoint.id);
   if (cached?.version === version) return cached.kc;
+  const kc = buildKubeConfig(endpoint);
+  cache().set(endpoint.id, { version, kc });
+  return kc;
+}
+
+function buildKubeConfig(endpoint: Endpoint): KubeConfig {
   const target = openTarget(endpoint);
   if (target.kind !== "kubernetes") throw badRequest("this endpoint is not a Kubernetes cluster");
   const b64 = (pem: string | undefined) => (pem ? Buffer.from(pem).toString("base64") : undefined);
@@ -59,6 +74,5 @@ export function kubeConfigFor(endpoint: Endpoint): KubeConfig {
     currentContext: "context",
   });
   boundRequests(kc, config().UPSTREAM_TIMEOUT_MS);
-  cache().set(endpoint.id, { version, kc });
   return kc;
 }

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { db, Prisma, type Endpoint } from "../db/client";
 import { badRequest, conflict, notFound } from "../errors";
 import { visibleEndpointIds, type Subject } from "../rbac/authorize";
-import { endpointSettings } from "../docker/bind-mount-policy";
+import { endpointSettings } from "./settings";
 import { connectionInputSchema, type CreateEndpointInput, type EndpointChange } from "./input";
 import { resolveTarget } from "./resolve-target";
 import { openTarget, sealTarget } from "./sealed-target";
@@ -20,21 +20,28 @@ function uniqueName<T>(promise: Promise<T>, name: string): Promise<T> {
   });
 }
 
+/** Impersonation is a Kubernetes notion: asking for it on a Docker engine is a mistake. */
+function checkImpersonation(kind: Endpoint["kind"], impersonate: boolean | undefined): void {
+  if (impersonate && kind !== "KUBERNETES") throw badRequest("impersonation is for Kubernetes endpoints only");
+}
+
 export async function createEndpoint(input: CreateEndpointInput): Promise<Endpoint> {
   const { target, authKind, context } = resolveTarget(input.connection);
+  const kind = target.kind === "docker" ? "DOCKER" : "KUBERNETES";
+  checkImpersonation(kind, input.impersonate);
   const id = randomUUID();
   return uniqueName(
     db().endpoint.create({
       data: {
         id,
         name: input.name,
-        kind: target.kind === "docker" ? "DOCKER" : "KUBERNETES",
+        kind,
         url: displayAddress(target),
         authKind,
         secret: sealTarget(id, target),
         tlsVerify: input.tlsVerify,
         tags: input.tags,
-        settings: context ? { context } : {},
+        settings: { ...(context ? { context } : {}), ...(input.impersonate ? { impersonate: true } : {}) },
       },
     }),
     input.name,
@@ -80,12 +87,14 @@ export async function updateEndpoint(endpoint: Endpoint, change: EndpointChange)
   if (change.tags !== undefined) data.tags = change.tags;
   if (change.tlsVerify !== undefined) data.tlsVerify = change.tlsVerify;
   if (change.forgetSshHostKey) data.sshHostKey = null;
+  let kind = endpoint.kind;
   const settings = { ...endpointSettings(endpoint) };
   if (change.allowHostBinds !== undefined) settings.allowHostBinds = change.allowHostBinds;
+  if (change.impersonate !== undefined) settings.impersonate = change.impersonate;
   if (change.connection) {
     const connection = connectionInputSchema.parse(mergeKeptSecrets(endpoint, change.connection));
     const { target, authKind, context } = resolveTarget(connection);
-    data.kind = target.kind === "docker" ? "DOCKER" : "KUBERNETES";
+    data.kind = kind = target.kind === "docker" ? "DOCKER" : "KUBERNETES";
     data.url = displayAddress(target);
     data.authKind = authKind;
     data.secret = sealTarget(endpoint.id, target);
@@ -94,6 +103,8 @@ export async function updateEndpoint(endpoint: Endpoint, change: EndpointChange)
     // A new address means a new host: its key is recorded afresh.
     if (data.url !== endpoint.url) data.sshHostKey = null;
   }
+  checkImpersonation(kind, change.impersonate);
+  if (kind !== "KUBERNETES") delete settings.impersonate;
   data.settings = JSON.parse(JSON.stringify(settings)) as Prisma.InputJsonObject;
   return uniqueName(db().endpoint.update({ where: { id: endpoint.id }, data }), change.name ?? endpoint.name);
 }

@@ -1,6 +1,6 @@
 // The public shape of an endpoint: everything but its credentials.
 import type { Endpoint } from "../db/client";
-import { endpointSettings } from "../docker/bind-mount-policy";
+import { endpointSettings } from "./settings";
 
 export interface EndpointView {
   id: string;
@@ -18,6 +18,8 @@ export interface EndpointView {
   hasCredentials: boolean;
   context: string | null;
   allowHostBinds: boolean;
+  /** Kubernetes: requests made for a person carry their identity (Impersonate-User / -Group). */
+  impersonate: boolean;
 }
 
 export function toEndpointView(endpoint: Endpoint): EndpointView {
@@ -38,5 +40,6 @@ export function toEndpointView(endpoint: Endpoint): EndpointView {
     hasCredentials: endpoint.secret !== null,
     context: settings.context ?? null,
     allowHostBinds: settings.allowHostBinds ?? false,
+    impersonate: settings.impersonate ?? false,
   };
 }

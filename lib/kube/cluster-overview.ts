@@ -3,6 +3,7 @@
 // Served from the watch cache, so it is cheap to compute again whenever one of its kinds changes.
 import type { Endpoint } from "../db/client";
 import { allowedNamespaces, type Subject } from "../rbac/authorize";
+import { AS_ENDPOINT } from "./impersonation";
 import { kubeApi, type KubeApi } from "./kube-api";
 import { builtInKind } from "./kinds/catalog";
 import { condition } from "./kinds/helpers";
@@ -67,7 +68,7 @@ export const OVERVIEW_RESOURCES = ["pods", "deployments.apps", "events", "nodes"
 
 /** Computed from the shared watch cache (the same copy the lists read), within the subject's grants. */
 export async function clusterOverview(subject: Subject, endpoint: Endpoint): Promise<ClusterOverview> {
-  const api = kubeApi(endpoint);
+  const api = kubeApi(endpoint, AS_ENDPOINT);
   const allowed = allowedNamespaces(subject, endpoint.id);
   const kind = (id: string) => builtInKind(id)!;
   const visible = (id: (typeof OVERVIEW_RESOURCES)[number]) => visibleObjects(subject, endpoint, api, kind(id));

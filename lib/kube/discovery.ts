@@ -3,6 +3,7 @@
 // minute so pages do not ask the API server on every request.
 import type { Endpoint } from "../db/client";
 import type { KubeApi } from "./kube-api";
+import { AS_ENDPOINT } from "./impersonation";
 import { kubeApi } from "./kube-api";
 import { BUILT_IN_KINDS } from "./kinds/catalog";
 import { evaluateJsonPath } from "./kinds/json-path";
@@ -70,7 +71,7 @@ export function customKinds(endpoint: Endpoint): Promise<KubeKind[]> {
   const key = `${endpoint.id}|${endpoint.secret}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.kinds;
-  const kinds = discover(kubeApi(endpoint)).catch(() => []);
+  const kinds = discover(kubeApi(endpoint, AS_ENDPOINT)).catch(() => []);
   cache.set(key, { at: Date.now(), kinds });
   return kinds;
 }

@@ -4,6 +4,7 @@
 // are shared by endpoints serving the same one, and only a few are kept (each is ~0.5–1 MB).
 import type { Endpoint } from "../db/client";
 import { UpstreamError } from "../endpoints/upstream-error";
+import { AS_ENDPOINT } from "./impersonation";
 import { kubeApi, type KubeApi } from "./kube-api";
 
 export interface OpenApiDocument {
@@ -43,7 +44,7 @@ export async function openApiDocument(
   group: string,
   version: string,
 ): Promise<OpenApiDocument | null> {
-  const api = kubeApi(endpoint);
+  const api = kubeApi(endpoint, AS_ENDPOINT);
   const index = await indexOf(endpoint, api);
   const url = index?.paths[group ? `apis/${group}/${version}` : `api/${version}`]?.serverRelativeURL;
   if (!url) return null;

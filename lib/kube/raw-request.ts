@@ -17,6 +17,8 @@ export interface KubeRequestOptions {
   tlsVerify: boolean;
   /** Larger answers are refused (default 4 MB). */
   maxBytes?: number;
+  /** More headers (impersonation); an array is sent as one header line per value. */
+  headers?: Record<string, string | string[]>;
 }
 
 export class KubeHttpError extends Error {
@@ -37,7 +39,7 @@ export function kubeRequest<T>(target: KubeTarget, options: KubeRequestOptions):
   );
   for (const [key, value] of Object.entries(options.query ?? {}))
     if (value !== undefined) url.searchParams.set(key, String(value));
-  const headers: Record<string, string> = { accept: "application/json" };
+  const headers: Record<string, string | string[]> = { ...options.headers, accept: "application/json" };
   if (target.auth.type === "token") headers.authorization = `Bearer ${target.auth.token}`;
   const payload =
     options.body === undefined

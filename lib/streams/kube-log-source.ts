@@ -42,10 +42,12 @@ export function kubeLogSource(options: {
   container: string;
   /** The instance before the last restart: read once, not followed. */
   previous?: boolean;
+  /** Whom `kc` reads as (impersonation's callerKey): only viewers reading as the same share it. */
+  readAs?: string;
 }): LogSource {
   const { namespace, pod, container, previous } = options;
   return {
-    key: `kube:${options.endpointId}:${namespace}/${pod}/${container}${previous ? ":previous" : ""}`,
+    key: `kube:${options.endpointId}:${namespace}/${pod}/${container}${previous ? ":previous" : ""}${options.readAs ?? ""}`,
     label: `${pod}/${container}${previous ? " (previous)" : ""}`,
     endpointId: options.endpointId,
     namespace,

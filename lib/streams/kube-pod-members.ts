@@ -21,10 +21,12 @@ export function kubePodMembers(options: {
   namespace?: string;
   selector: string;
   label: string;
+  /** Whom `kc` reads as (impersonation's callerKey): only viewers reading as the same share it. */
+  readAs?: string;
 }): MemberSet {
-  const { endpointId, kc, namespace, selector } = options;
+  const { endpointId, kc, namespace, selector, readAs } = options;
   return {
-    key: `kube-pods:${endpointId}:${namespace ?? "*"}:${selector}`,
+    key: `kube-pods:${endpointId}:${namespace ?? "*"}:${selector}${readAs ?? ""}`,
     label: options.label,
     watch(onMembers, onProblem) {
       const core = kc.makeApiClient(CoreV1Api);
@@ -55,7 +57,10 @@ export function kubePodMembers(options: {
             const key = `${ns}/${name}/${container}`;
             let source = sources.get(key);
             if (!source)
-              sources.set(key, (source = kubeLogSource({ endpointId, kc, namespace: ns, pod: name, container })));
+              sources.set(
+                key,
+                (source = kubeLogSource({ endpointId, kc, namespace: ns, pod: name, container, readAs })),
+              );
             members.push(source);
           }
         }

@@ -8,6 +8,7 @@ import type Docker from "dockerode";
 import type { Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
+import type { KubeCaller } from "../kube/impersonation";
 import { cappedDownload } from "./capped-download";
 import { dockerDemuxer } from "./docker-demux";
 import { upstreamMessage } from "./kube-log-source";
@@ -56,6 +57,7 @@ export async function readLogTail(
   endpoint: Endpoint,
   target: TailTarget,
   options: TailOptions,
+  caller: KubeCaller,
 ): Promise<{ name: string; body: ReadableStream<Uint8Array> }> {
   if (target.kind === "container") {
     const container = dockerClient(endpoint, { long: true }).getContainer(target.containerId);
@@ -64,7 +66,7 @@ export async function readLogTail(
     const chunks = info.Config.Tty ? (raw as AsyncIterable<Buffer>) : demuxed(raw, options.timestamps);
     return { name: info.Name.replace(/^\//, ""), body: cappedDownload({ chunks, stop: () => raw.destroy() }) };
   }
-  const kc = kubeConfigFor(endpoint);
+  const kc = kubeConfigFor(endpoint, caller);
   const { namespace, pod, previous } = target;
   // Without a container named, the pod's first one (as kubectl does); a missing pod is a 404 here.
   const container =

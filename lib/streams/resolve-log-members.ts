@@ -5,6 +5,7 @@ import { CoreV1Api } from "@kubernetes/client-node";
 import type { Endpoint } from "../db/client";
 import { dockerClient } from "../endpoints/docker-client";
 import { kubeConfigFor } from "../endpoints/kube-client";
+import { callerKey } from "../kube/impersonation";
 import { workloadSelector } from "../kube/workload-selector";
 import type { LogTarget } from "./log-target";
 import { AccessDeniedError, endpointNotFound } from "../rbac/access-denied";
@@ -64,6 +65,9 @@ export async function resolveLogMembers(options: {
     throw new LogAccessError("containers and Docker labels are on Docker endpoints; this one is Kubernetes");
   if (!docker && endpoint.kind !== "KUBERNETES")
     throw new LogAccessError("pods and workloads are on Kubernetes endpoints; this one is Docker");
+  // Kubernetes logs are read as the viewer where the endpoint impersonates.
+  const caller = { actingAs: subject };
+  const readAs = callerKey(endpoint, caller);
 
   switch (target.kind) {
     case "container": {
@@ -86,7 +90,7 @@ export async function resolveLogMembers(options: {
         engineId: settled(await dockerEngineId(endpoint.id, dockerClient(endpoint))),
       });
     case "pod": {
-      const kc = kubeConfigFor(endpoint);
+      const kc = kubeConfigFor(endpoint, caller);
       const pod = settled(
         await kc.makeApiClient(CoreV1Api).readNamespacedPod({ name: target.pod, namespace: target.namespace }),
       );
@@ -108,11 +112,12 @@ export async function resolveLogMembers(options: {
         pod: target.pod,
         container,
         previous: target.previous,
+        readAs,
       });
       return fixedMember(source);
     }
     case "workload": {
-      const kc = kubeConfigFor(endpoint);
+      const kc = kubeConfigFor(endpoint, caller);
       const selector = settled(await workloadSelector(kc, target.workload, target.namespace, target.name));
       return kubePodMembers({
         endpointId: endpoint.id,
@@ -120,15 +125,17 @@ export async function resolveLogMembers(options: {
         namespace: target.namespace,
         selector,
         label: `${target.workload.toLowerCase()} ${target.namespace}/${target.name}`,
+        readAs,
       });
     }
     case "selector":
       return kubePodMembers({
         endpointId: endpoint.id,
-        kc: kubeConfigFor(endpoint),
+        kc: kubeConfigFor(endpoint, caller),
         namespace: target.namespace,
         selector: target.selector,
         label: `pods with ${target.selector}${target.namespace ? ` in ${target.namespace}` : ""}`,
+        readAs,
       });
   }
 }

@@ -3,6 +3,7 @@
 // share the same watches.
 import { db, type Endpoint } from "../../db/client";
 import { kubeConfigFor } from "../../endpoints/kube-client";
+import { AS_ENDPOINT } from "../impersonation";
 import type { KubeResourceRef } from "../kinds/kind";
 import type { KubeWatchCache, ObjectChange, WatchHandle, WatchScope } from "./watch-cache";
 import { WatchEntry } from "./watch-entry";
@@ -80,7 +81,7 @@ export class SharedKubeWatchCache implements KubeWatchCache {
           const current = first ?? (await loadEndpoint(endpoint.id));
           first = null;
           if (!current) throw new Error("the endpoint was deleted");
-          return kubeConfigFor(current);
+          return kubeConfigFor(current, AS_ENDPOINT);
         },
       },
       {

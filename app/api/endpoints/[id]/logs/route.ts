@@ -29,7 +29,7 @@ const query = z
 // Checked like a log subscription: "logs.read" on the endpoint, and on the namespace for a pod.
 export const GET = endpointRoute(
   { action: "logs.read", query, namespace: ({ query }) => query.namespace },
-  async ({ endpoint, query }) => {
+  async ({ endpoint, query, subject }) => {
     const pod = query.namespace && query.pod;
     if (!pod && !query.container) throw badRequest("say which logs: container=<id>, or namespace= and pod=");
     const target = pod
@@ -46,10 +46,12 @@ export const GET = endpointRoute(
     if (target.kind === "pod" && endpoint.kind !== "KUBERNETES")
       throw badRequest("pods are on Kubernetes endpoints; for a container give container=<id>");
     // Streamed: capped in bytes, and the upstream stops when the client goes away.
-    const { name: fileName, body } = await readLogTail(endpoint, target, {
-      tail: query.tail,
-      timestamps: query.timestamps === "true",
-    });
+    const { name: fileName, body } = await readLogTail(
+      endpoint,
+      target,
+      { tail: query.tail, timestamps: query.timestamps === "true" },
+      { actingAs: subject },
+    );
     return new Response(body, {
       headers: {
         "content-type": "text/plain; charset=utf-8",

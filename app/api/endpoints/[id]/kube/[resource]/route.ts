@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { endpointRoute } from "@/lib/http/endpoint-route";
+import { AS_ENDPOINT } from "@/lib/kube/impersonation";
 import { kubeApi } from "@/lib/kube/kube-api";
 import { listRowsFor } from "@/lib/kube/list-for-subject";
 import { namespaceName, resourceIdParam } from "@/lib/kube/names";
@@ -20,7 +21,7 @@ export const GET = endpointRoute(
     if (!kind.namespaced) await require("resource.read", { endpointId: endpoint.id });
     return {
       kind: { kind: kind.kind, title: kind.title, namespaced: kind.namespaced },
-      rows: await listRowsFor(subject, endpoint, kubeApi(endpoint), kind, query.namespace),
+      rows: await listRowsFor(subject, endpoint, kubeApi(endpoint, AS_ENDPOINT), kind, query.namespace),
     };
   },
 );

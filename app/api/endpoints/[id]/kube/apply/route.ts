@@ -28,7 +28,7 @@ export const POST = endpointRoute(
     const docs = resolveManifests(parseManifests(body.yaml), [...BUILT_IN_KINDS, ...(await customKinds(endpoint))]);
     for (const doc of docs) await require("resource.write", { endpointId: endpoint.id, namespace: doc.namespace });
     await checkDocuments(endpoint, docs);
-    const api = kubeApi(endpoint);
+    const api = kubeApi(endpoint, { actingAs: subject });
     const results: ApplyResult[] = [];
     for (const doc of docs) {
       const label = `${doc.kind.kind} ${doc.namespace ? `${doc.namespace}/` : ""}${doc.name}`;

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 // Log sources: the pods (and their containers) of the namespaces the user may read (all of them, or those their grants name).
 export const GET = endpointRoute({ action: "endpoint.view", kind: "KUBERNETES" }, async ({ endpoint, subject }) => ({
-  pods: await listPods(kubeConfigFor(endpoint), allowedNamespaces(subject, endpoint.id)),
+  pods: await listPods(kubeConfigFor(endpoint, { actingAs: subject }), allowedNamespaces(subject, endpoint.id)),
 }));

@@ -7,5 +7,8 @@ export const dynamic = "force-dynamic";
 
 // Log sources: the workloads of the namespaces the user may read (all of them, or those their grants name).
 export const GET = endpointRoute({ action: "endpoint.view", kind: "KUBERNETES" }, async ({ endpoint, subject }) => ({
-  workloads: await listWorkloads(kubeConfigFor(endpoint), allowedNamespaces(subject, endpoint.id)),
+  workloads: await listWorkloads(
+    kubeConfigFor(endpoint, { actingAs: subject }),
+    allowedNamespaces(subject, endpoint.id),
+  ),
 }));

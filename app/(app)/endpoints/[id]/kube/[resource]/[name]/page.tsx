@@ -30,11 +30,13 @@ export default async function KubeObjectPage({
   const name = decodeURIComponent(rawName);
   if (!authorize(subject, "resource.read", { endpointId: endpoint.id, namespace }).allowed)
     return <Alert>You may not read {kind.title.toLowerCase()} here.</Alert>;
-  const view = await readUpstream(endpoint, () => objectView(kubeApi(endpoint), kind, name, namespace));
+  const view = await readUpstream(endpoint, () =>
+    objectView(kubeApi(endpoint, { actingAs: subject }), kind, name, namespace),
+  );
   if ("error" in view) return <Alert>{view.error}</Alert>;
   const related = await relatedObjects(subject, endpoint, kind, view.data.object).catch(() => []);
   const revisions = hasRolloutHistory(kind)
-    ? await rolloutHistory(kubeApi(endpoint), kind.kind, view.data.object)
+    ? await rolloutHistory(kubeApi(endpoint, { actingAs: subject }), kind.kind, view.data.object)
         .then(revisionRows)
         .catch(() => null)
     : null;

@@ -25,7 +25,7 @@ export const GET = endpointRoute(
     const namespace = await objectNamespace(kind, query.namespace, () =>
       require("resource.read", { endpointId: endpoint.id }),
     );
-    const view = await objectView(kubeApi(endpoint), kind, params.name, namespace);
+    const view = await objectView(kubeApi(endpoint, { actingAs: subject }), kind, params.name, namespace);
     return { ...view, related: await relatedObjects(subject, endpoint, kind, view.object) };
   },
 );
@@ -43,9 +43,9 @@ export const DELETE = endpointRoute(
       target: `${params.resource}/${query.namespace ? `${query.namespace}/` : ""}${params.name}`,
     }),
   },
-  async ({ endpoint, params, query, auditDetail, require }) => {
+  async ({ endpoint, params, query, subject, auditDetail, require }) => {
     const kind = await resolveKind(endpoint, params.resource);
-    const api = kubeApi(endpoint);
+    const api = kubeApi(endpoint, { actingAs: subject });
     const namespace = await objectNamespace(kind, query.namespace, () =>
       require("resource.delete", { endpointId: endpoint.id }),
     );

@@ -35,9 +35,9 @@ export const POST = endpointRoute(
       detail: { replicas: body.replicas, revision: body.revision },
     }),
   },
-  async ({ endpoint, params, query, body, auditDetail, require }) => {
+  async ({ endpoint, params, query, body, subject, auditDetail, require }) => {
     const kind = await resolveKind(endpoint, params.resource);
-    const api = kubeApi(endpoint);
+    const api = kubeApi(endpoint, { actingAs: subject });
     const namespace = await objectNamespace(kind, query.namespace, () =>
       require(KUBE_ACTION_PERMISSIONS[params.action], { endpointId: endpoint.id }),
     );

@@ -24,7 +24,7 @@ export const POST = endpointRoute(
   async ({ endpoint, params, body, subject, address }) => {
     const kind = await resolveKind(endpoint, params.resource);
     if (kind.kind !== "Node") throw badRequest(`only a node can be drained, not a ${kind.kind}`);
-    const api = kubeApi(endpoint);
+    const api = kubeApi(endpoint, { actingAs: subject });
     const node = await readObject(api, kind, params.name);
     let progress = emptyDrainProgress(params.name);
     return ndjsonResponse(

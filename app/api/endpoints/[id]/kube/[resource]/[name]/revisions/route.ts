@@ -16,10 +16,10 @@ const query = z.object({ namespace: namespaceName });
 // revisions a rollback can return to, newest first, the current one marked.
 export const GET = endpointRoute(
   { kind: "KUBERNETES", action: "resource.read", params, query, namespace: ({ query }) => query.namespace },
-  async ({ endpoint, params, query }) => {
+  async ({ endpoint, params, query, subject }) => {
     const kind = await resolveKind(endpoint, params.resource);
     if (!hasRolloutHistory(kind)) throw badRequest(`${kind.title} have no rollout history`);
-    const api = kubeApi(endpoint);
+    const api = kubeApi(endpoint, { actingAs: subject });
     const object = await readObject(api, kind, params.name, query.namespace);
     return { revisions: revisionRows(await rolloutHistory(api, kind.kind, object)) };
   },
