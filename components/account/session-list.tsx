@@ -9,9 +9,7 @@ import { api, ApiError } from "@/lib/client/api";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
-import { When } from "./when";
-
-const HEADINGS = ["Browser", "Address", "Signed in", "Last seen", ""];
+import { SessionTable } from "./session-table";
 
 export function SessionList({ sessions, onChange }: { sessions: SessionView[]; onChange(): void }) {
   const [error, setError] = useState<string | null>(null);
@@ -31,43 +29,17 @@ export function SessionList({ sessions, onChange }: { sessions: SessionView[]; o
   return (
     <div className="space-y-3">
       {error ? <Alert>{error}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg border border-line bg-panel">
-        <table className="w-full text-left">
-          <caption className="sr-only">Signed-in sessions</caption>
-          <thead className="border-b border-line text-xs uppercase text-muted">
-            <tr>
-              {HEADINGS.map((h, i) => (
-                <th key={i} className="px-3 py-2 font-medium">
-                  {h || <span className="sr-only">Actions</span>}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s) => (
-              <tr key={s.id} className="border-b border-line last:border-0" data-testid="session-row">
-                <td className="px-3 py-2">{s.browser}</td>
-                <td className="px-3 py-2 font-mono text-xs">{s.address ?? "unknown"}</td>
-                <td className="px-3 py-2">
-                  <When iso={s.createdAt} />
-                </td>
-                <td className="px-3 py-2">
-                  <When iso={s.lastSeenAt} />
-                </td>
-                <td className="px-3 py-2 text-right">
-                  {s.current ? (
-                    <span className="rounded bg-accent/15 px-2 py-0.5 text-xs font-medium">This one</span>
-                  ) : (
-                    <Button onClick={() => void end(`/api/account/sessions/${encodeURIComponent(s.id)}`)}>
-                      Sign out
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SessionTable
+        sessions={sessions}
+        caption="Signed-in sessions"
+        rowAction={(s) =>
+          s.current ? (
+            <span className="rounded bg-accent/15 px-2 py-0.5 text-xs font-medium">This one</span>
+          ) : (
+            <Button onClick={() => void end(`/api/account/sessions/${encodeURIComponent(s.id)}`)}>Sign out</Button>
+          )
+        }
+      />
       <div className="flex flex-wrap gap-2">
         <Button disabled={others === 0} onClick={() => void end("/api/account/sessions?scope=others")}>
           Sign out everywhere else

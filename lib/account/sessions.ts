@@ -17,8 +17,9 @@ export interface SessionView {
   current: boolean;
 }
 
-export async function listAccountSessions(subject: Subject, currentId: string): Promise<SessionView[]> {
-  const rows = await listOpenSessions(subject.userId);
+/** A user's open sessions as people read them; `currentId` marks the one asking (if it is theirs). */
+export async function sessionViews(userId: string, currentId: string | null): Promise<SessionView[]> {
+  const rows = await listOpenSessions(userId);
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt.toISOString(),
@@ -28,6 +29,8 @@ export async function listAccountSessions(subject: Subject, currentId: string): 
     current: r.id === currentId,
   }));
 }
+
+export const listAccountSessions = (subject: Subject, currentId: string) => sessionViews(subject.userId, currentId);
 
 export const endSessionsQuery = z.object({
   scope: z.enum(["others", "all"], { error: 'scope must be "others" (all but this one) or "all"' }),

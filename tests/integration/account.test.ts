@@ -152,6 +152,24 @@ describe("server-side sessions", () => {
     expect(await statusWithCookie(copy)).toBe(401);
   });
 
+  it("an administrator signs someone out everywhere: the cookie is refused at once, the socket ends, the audit says who", async () => {
+    const { user, client } = await operator();
+    const open = await openSocket({ cookie: client.cookie });
+    const admin = await signedIn(ADMIN);
+    const listed = await admin.request<{ sessions: { id: string; browser: string }[] }>(
+      "GET",
+      `/api/admin/users/${user.id}/sessions`,
+    );
+    expect(listed.json.sessions).toHaveLength(1);
+    const ended = await admin.request("DELETE", `/api/admin/users/${user.id}/sessions`);
+    expect(ended.json).toEqual({ ended: 1 });
+    expect(await status(client)).toBe(401);
+    await expect.poll(() => open.ended, { timeout: 3_000 }).toHaveLength(1);
+    expect((await admin.request("GET", `/api/admin/users/${user.id}/sessions`)).json).toEqual({ sessions: [] });
+    const row = await (await testDb()).auditEvent.findFirst({ where: { action: "user.signout", target: user.id } });
+    expect(row).toMatchObject({ outcome: "SUCCESS", actorEmail: ADMIN.email, detail: { ended: 1 } });
+  });
+
   it("deletes session rows that can never be used again, and keeps the rest", async () => {
     const prisma = await testDb();
     const { user } = await operator();

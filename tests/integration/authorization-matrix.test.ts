@@ -258,6 +258,21 @@ function cases(): Case[] {
         body: { password: "a password of mine 77" },
       }),
     },
+    {
+      route: "GET /api/admin/users/[userId]/sessions",
+      need: "admin",
+      where: "none",
+      request: () => get(`/api/admin/users/${ids.victim}/sessions`)(),
+    },
+    {
+      route: "DELETE /api/admin/users/[userId]/sessions",
+      need: "admin",
+      where: "none",
+      request: (mode) => ({
+        method: "DELETE",
+        path: `/api/admin/users/${mode === "refused" ? ids.victim : MISSING}/sessions`,
+      }),
+    },
     { route: "GET /api/admin/teams", need: "admin", where: "none", request: get("/api/admin/teams") },
     {
       route: "POST /api/admin/teams",
@@ -944,6 +959,7 @@ async function snapshot(): Promise<string> {
       admins,
       teams,
       sessions: await prisma.session.count({ where: { id: ids.adminSession, endedAt: null } }),
+      victimSessions: await prisma.session.count({ where: { userId: ids.victim, endedAt: null } }),
     },
     null,
     1,
@@ -1011,6 +1027,7 @@ beforeAll(async () => {
   const prisma = await testDb();
   const victim = await prisma.user.create({ data: { email: `matrix-victim-${run}@example.test`, name: "victim" } });
   ids.victim = victim.id;
+  await prisma.session.create({ data: { userId: victim.id } });
   ids.team = (
     await prisma.team.create({ data: { name: `matrix-team-${run}`, members: { create: { userId: victim.id } } } })
   ).id;

@@ -2,12 +2,14 @@ import { notFound } from "next/navigation";
 import { effectiveAccess } from "@/lib/admin/effective-access";
 import { grantChoices } from "@/lib/admin/grant-choices";
 import { listGrants } from "@/lib/admin/grants";
+import { listUserSessions } from "@/lib/admin/user-sessions";
 import { getUser } from "@/lib/admin/users";
 import { requirePageAdmin } from "@/lib/auth/page-admin";
 import { EffectiveAccessTable } from "@/components/admin/effective-access-table";
 import { GrantForm } from "@/components/admin/grant-form";
 import { GrantList } from "@/components/admin/grant-list";
 import { UserActions } from "@/components/admin/user-actions";
+import { UserSessions } from "@/components/admin/user-sessions";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +17,11 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
   const admin = await requirePageAdmin();
   const { userId } = await params;
   const user = await getUser(userId).catch(() => notFound());
-  const [access, grants, choices] = await Promise.all([
+  const [access, grants, choices, sessions] = await Promise.all([
     effectiveAccess(userId),
     listGrants({ userId }),
     grantChoices(),
+    listUserSessions(userId),
   ]);
   return (
     <div className="space-y-4">
@@ -48,6 +51,12 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
         </h2>
         <p className="text-muted">What {user.name} may do on each endpoint, with their teams&apos; grants counted.</p>
         {access ? <EffectiveAccessTable access={access} /> : null}
+      </section>
+      <section aria-labelledby="sessions" className="space-y-3 rounded-lg border border-line bg-panel p-4">
+        <h2 id="sessions" className="font-semibold">
+          Sessions
+        </h2>
+        <UserSessions userId={userId} name={user.name} sessions={sessions} />
       </section>
     </div>
   );
