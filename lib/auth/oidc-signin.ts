@@ -23,8 +23,8 @@ function refusalBeforeAccount(claims: SsoClaims, settings: OidcSettings): SsoRef
   if (!claims.email) return "no-email";
   if (settings.allowedDomains.length === 0) return null;
   // An unverified address proves nothing about the domain.
-  const domain = claims.email.split("@")[1] ?? "";
-  return claims.emailVerified && settings.allowedDomains.includes(domain) ? null : "domain-not-allowed";
+  if (!claims.emailVerified) return "email-not-verified";
+  return settings.allowedDomains.includes(claims.email.split("@")[1] ?? "") ? null : "domain-not-allowed";
 }
 
 /** Administrator status follows OIDC_ADMIN_GROUPS when set; the last enabled administrator is kept. */

@@ -5,7 +5,7 @@ export const SSO_REFUSALS = {
   "no-email": "Your identity provider did not share an email address, which Fleetdeck needs to know you.",
   "domain-not-allowed": "Your email address's domain is not allowed to sign in here. Ask an administrator.",
   "email-not-verified":
-    "An account with your email address exists, but your identity provider has not verified that the address is yours, so the two cannot be linked. Ask an administrator.",
+    "Your identity provider has not verified your email address, so it cannot be used to sign in here. Ask an administrator.",
   "linked-to-another": "An account with your email address is already linked to another single sign-on identity.",
   disabled: "Your account is disabled. Ask an administrator.",
 } as const;
