@@ -8,9 +8,7 @@ import path from "node:path";
 import { freePort, startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { startAppServer } from "../support/app-server";
 import { startOidcProvider } from "../support/oidc-provider";
-
-/** What 13-sso.spec.ts expects of the app's single sign-on. */
-export const E2E_SSO = { name: "Test IdP", team: "SSO Operators", group: "fleet-ops", domain: "example.test" };
+import { E2E_SSO } from "./support";
 
 export default async function globalSetup() {
   execFileSync("npx", ["tsx", "scripts/testenv/cli.ts", "up"], { stdio: ["ignore", "ignore", "inherit"] });
