@@ -23,7 +23,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-export function AccountView(props: { sessions: SessionView[]; tokens: TokenView[]; minPasswordLength: number }) {
+/** `passwords`: local accounts are on (LOCAL_ACCOUNTS); otherwise there is no password to change. */
+export function AccountView(props: {
+  sessions: SessionView[];
+  tokens: TokenView[];
+  minPasswordLength: number;
+  passwords: boolean;
+}) {
   const [sessions, setSessions] = useState(props.sessions);
   const [tokens, setTokens] = useState(props.tokens);
   const [newToken, setNewToken] = useState<string | null>(null);
@@ -33,9 +39,11 @@ export function AccountView(props: { sessions: SessionView[]; tokens: TokenView[
 
   return (
     <div className="space-y-8">
-      <Section title="Password">
-        <ChangePasswordForm minLength={props.minPasswordLength} onChanged={reloadSessions} />
-      </Section>
+      {props.passwords ? (
+        <Section title="Password">
+          <ChangePasswordForm minLength={props.minPasswordLength} onChanged={reloadSessions} />
+        </Section>
+      ) : null}
       <Section title="Sessions">
         <SessionList sessions={sessions} onChange={reloadSessions} />
       </Section>

@@ -1,13 +1,14 @@
 "use client";
 
-// Adds a person: with a password set now, or (by default) with a one-time link to hand over.
+// Adds a person: with a password set now, or (by default) with a one-time link to hand over. With
+// local accounts off, just the account: their first single sign-on links it by verified email.
 import { useState, type FormEvent } from "react";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
 import { OneTimeLink } from "./one-time-link";
 import { useAdminCall } from "./use-admin-call";
 
-export function AddUserForm() {
+export function AddUserForm({ passwords }: { passwords: boolean }) {
   const { call, busy } = useAdminCall();
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
 
@@ -45,9 +46,13 @@ export function AddUserForm() {
         <Field label="Name">
           <Input name="name" required />
         </Field>
-        <Field label="Password" hint="Leave empty to get a one-time link the person uses to choose their own.">
-          <Input name="password" type="password" autoComplete="new-password" />
-        </Field>
+        {passwords ? (
+          <Field label="Password" hint="Leave empty to get a one-time link the person uses to choose their own.">
+            <Input name="password" type="password" autoComplete="new-password" />
+          </Field>
+        ) : (
+          <p className="self-end pb-2 text-muted">They sign in by single sign-on with this email address.</p>
+        )}
         <label className="flex items-center gap-2 self-end pb-2">
           <input type="checkbox" name="isAdmin" /> Administrator (manages everything)
         </label>

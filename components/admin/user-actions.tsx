@@ -11,7 +11,8 @@ import { Input } from "../ui/field";
 import { OneTimeLink } from "./one-time-link";
 import { useAdminCall } from "./use-admin-call";
 
-export function UserActions({ user, self }: { user: UserRow; self: boolean }) {
+/** `passwords`: local accounts are on; otherwise no links or passwords are offered. */
+export function UserActions({ user, self, passwords }: { user: UserRow; self: boolean; passwords: boolean }) {
   const router = useRouter();
   const { call, busy } = useAdminCall();
   const [link, setLink] = useState<{ path: string; expiresAt: string } | null>(null);
@@ -49,18 +50,20 @@ export function UserActions({ user, self }: { user: UserRow; self: boolean }) {
             <Button disabled={busy || self}>Disable</Button>
           </ConfirmDialog>
         )}
-        <Button
-          disabled={busy}
-          onClick={() =>
-            void call<{ path: string; expiresAt: string }>(
-              `/api/admin/users/${user.id}/invitation`,
-              { method: "POST" },
-              "New sign-in link made",
-            ).then((made) => made && setLink(made))
-          }
-        >
-          {user.invited ? "New invitation link" : "Password reset link"}
-        </Button>
+        {passwords ? (
+          <Button
+            disabled={busy}
+            onClick={() =>
+              void call<{ path: string; expiresAt: string }>(
+                `/api/admin/users/${user.id}/invitation`,
+                { method: "POST" },
+                "New sign-in link made",
+              ).then((made) => made && setLink(made))
+            }
+          >
+            {user.invited ? "New invitation link" : "Password reset link"}
+          </Button>
+        ) : null}
         <ConfirmDialog
           title={`Delete ${user.email}?`}
           description="Their API tokens, sessions, team memberships and grants go with them. The audit log keeps their email."
@@ -78,19 +81,21 @@ export function UserActions({ user, self }: { user: UserRow; self: boolean }) {
         </ConfirmDialog>
       </div>
       {link ? <OneTimeLink {...link} /> : null}
-      <form onSubmit={setPassword} className="flex max-w-md gap-2" aria-label="Set a password">
-        <Input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          placeholder="New password"
-          required
-          aria-label="New password"
-        />
-        <Button type="submit" disabled={busy}>
-          Set password
-        </Button>
-      </form>
+      {passwords ? (
+        <form onSubmit={setPassword} className="flex max-w-md gap-2" aria-label="Set a password">
+          <Input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            placeholder="New password"
+            required
+            aria-label="New password"
+          />
+          <Button type="submit" disabled={busy}>
+            Set password
+          </Button>
+        </form>
+      ) : null}
     </section>
   );
 }

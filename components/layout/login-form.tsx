@@ -7,10 +7,11 @@ import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field, Input } from "../ui/field";
 
-export function LoginForm() {
+/** Email and password; `initialError`: why the last sign-in (single sign-on) was refused. */
+export function LoginForm({ initialError = null }: { initialError?: string | null }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(initialError);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { TOO_MANY_ATTEMPTS } from "../auth/options";
+import { requireLocalAccounts } from "../auth/local-accounts";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { newPasswordSchema } from "../auth/password-policy";
 import { endSessions } from "../auth/session-store";
@@ -23,6 +24,7 @@ export async function changePassword(input: {
   address: string | null;
   body: z.infer<typeof changePasswordSchema>;
 }): Promise<{ endedSessions: number }> {
+  requireLocalAccounts();
   const { subject, sessionId, address, body } = input;
   const audit = (outcome: "SUCCESS" | "FAILURE" | "DENIED", detail?: Record<string, unknown>) =>
     recordAudit({ actor: subject, action: "account.password", target: subject.email, outcome, address, detail });

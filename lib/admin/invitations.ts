@@ -3,6 +3,7 @@
 // administrator: a fresh link replaces the password.
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db/client";
+import { requireLocalAccounts } from "../auth/local-accounts";
 import { badRequest } from "../errors";
 
 export const INVITE_DAYS = 7;
@@ -10,6 +11,7 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 
 /** A new link for the user (any older one stops working); returns the token for the link. */
 export async function issueInvitation(userId: string): Promise<{ token: string; expiresAt: Date }> {
+  requireLocalAccounts();
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(Date.now() + INVITE_DAYS * 86_400_000);
   await db().user.update({ where: { id: userId }, data: { inviteHash: hash(token), inviteExpiresAt: expiresAt } });
@@ -18,6 +20,7 @@ export async function issueInvitation(userId: string): Promise<{ token: string; 
 
 /** The user the link belongs to while it is good. */
 export async function invitedUser(token: string) {
+  requireLocalAccounts();
   const user = await db().user.findUnique({ where: { inviteHash: hash(token) } });
   if (!user || !user.inviteExpiresAt || user.inviteExpiresAt < new Date() || user.disabled)
     throw badRequest("this link has expired or was already used; ask an administrator for a new one");

@@ -3,6 +3,7 @@
 // (their tokens and sessions with them). Never the last enabled administrator.
 import { z } from "zod";
 import { recordId } from "../http/record-id";
+import { localAccountsEnabled, requireLocalAccounts } from "../auth/local-accounts";
 import { hashPassword } from "../auth/password";
 import { newPasswordSchema } from "../auth/password-policy";
 import { db, Prisma } from "../db/client";
@@ -84,7 +85,12 @@ export async function getUser(userId: string): Promise<UserRow> {
   return toRow(user);
 }
 
+/**
+ * With local accounts off, a person is added without password or link: the account waits for their
+ * first single sign-on, which links it by verified email.
+ */
 export async function createUser(input: z.infer<typeof createUserSchema>) {
+  if (input.password) requireLocalAccounts();
   try {
     const user = await db().user.create({
       data: {
@@ -94,7 +100,7 @@ export async function createUser(input: z.infer<typeof createUserSchema>) {
         passwordHash: input.password ? await hashPassword(input.password) : null,
       },
     });
-    const invitation = input.password ? null : await issueInvitation(user.id);
+    const invitation = input.password || !localAccountsEnabled() ? null : await issueInvitation(user.id);
     return { user: await getUser(user.id), invitation };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
@@ -119,6 +125,7 @@ export async function updateUser(userId: string, change: z.infer<typeof updateUs
 
 /** A new password set by an administrator: the person's sessions end. */
 export async function setPassword(userId: string, password: string) {
+  requireLocalAccounts();
   await getUser(userId);
   await db().$transaction([
     db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(password) } }),

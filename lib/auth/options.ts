@@ -1,4 +1,5 @@
-// next-auth: local accounts, JWT session in an httpOnly SameSite cookie.
+// next-auth: local accounts and single sign-on (OpenID Connect), JWT session in an httpOnly
+// SameSite cookie that names a server-side session row.
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -6,6 +7,10 @@ import { recordAudit } from "../audit/record";
 import { config } from "../config";
 import { db } from "../db/client";
 import { clientAddress } from "./client-address";
+import { localAccountsEnabled } from "./local-accounts";
+import { OIDC_PROVIDER_ID, oidcNextAuthProvider } from "./oidc-next-auth-provider";
+import { oidcSettings } from "./oidc-settings";
+import { ssoSignIn } from "./oidc-signin";
 import { decoyHash, verifyPassword } from "./password";
 import { sessionSecret } from "./secret";
 import { endSessions, openSession } from "./session-store";
@@ -59,21 +64,44 @@ async function signIn(raw: unknown, headers: unknown) {
   return { id: user.id, email: user.email, name: user.name, sid };
 }
 
-export function authOptions(): NextAuthOptions {
+/** `request`: the sign-in request's headers (client address and user agent for the session and audit). */
+export function authOptions(request?: { headers: Record<string, string> }): NextAuthOptions {
   const maxAge = config().SESSION_MAX_AGE_SECONDS;
+  const sso = oidcSettings();
   return {
     secret: sessionSecret(),
     session: { strategy: "jwt", maxAge },
     jwt: { maxAge },
-    pages: { signIn: "/login" },
+    // Failures of single sign-on come back to /login?error=<code> (lib/auth/signin-errors.ts).
+    pages: { signIn: "/login", error: "/login" },
     providers: [
-      CredentialsProvider({
-        name: "Email and password",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, req) => signIn(credentials, req?.headers),
-      }),
+      ...(localAccountsEnabled()
+        ? [
+            CredentialsProvider({
+              name: "Email and password",
+              credentials: {
+                email: { label: "Email", type: "email" },
+                password: { label: "Password", type: "password" },
+              },
+              authorize: (credentials, req) => signIn(credentials, req?.headers),
+            }),
+          ]
+        : []),
+      ...(sso ? [oidcNextAuthProvider(sso)] : []),
     ],
     callbacks: {
+      signIn: async ({ user, account, profile }) => {
+        if (account?.provider !== OIDC_PROVIDER_ID || !sso) return true;
+        const result = await ssoSignIn({
+          rawClaims: (profile ?? {}) as Record<string, unknown>,
+          headers: request?.headers ?? {},
+          settings: sso,
+        });
+        if (!result.ok) return `/login?error=${result.reason}`;
+        // The same object reaches the jwt callback: our user id and session id replace the provider's.
+        Object.assign(user, result.user);
+        return true;
+      },
       jwt: ({ token, user }) => {
         // `sid` names the server-side session row every request checks (lib/auth/session-store.ts).
         if (user) Object.assign(token, { uid: user.id, sid: (user as { sid?: string }).sid });

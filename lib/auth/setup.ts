@@ -1,10 +1,12 @@
 // First run: with no users, the first administrator is created at /setup, or from ADMIN_EMAIL and
-// ADMIN_PASSWORD. There is no default password anywhere.
+// ADMIN_PASSWORD. There is no default password anywhere. With local accounts off there is no such
+// step: administrators come from single sign-on (OIDC_ADMIN_GROUPS).
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { config } from "../config";
 import { db } from "../db/client";
 import { conflict } from "../errors";
+import { localAccountsEnabled, requireLocalAccounts } from "./local-accounts";
 import { hashPassword } from "./password";
 import { newPasswordSchema } from "./password-policy";
 
@@ -15,12 +17,13 @@ export const firstAdminSchema = z.object({
 });
 
 export async function needsSetup(): Promise<boolean> {
-  return (await db().user.count()) === 0;
+  return localAccountsEnabled() && (await db().user.count()) === 0;
 }
 
 const ALREADY_DONE = "set-up is already done; sign in instead";
 
 export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>, address: string | null = null) {
+  requireLocalAccounts();
   // Checked before hashing: argon2id is costly, and anyone may call this without signing in.
   if (!(await needsSetup())) throw conflict(ALREADY_DONE);
   const passwordHash = await hashPassword(input.password);

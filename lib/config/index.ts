@@ -2,20 +2,23 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** "a, b,,c" → ["a", "b", "c"] */
+const commaList = z
+  .string()
+  .default("")
+  .transform((s) =>
+    s
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   // Other origins (https://dash.example.com) whose pages may send changes and open sockets.
-  ALLOWED_ORIGINS: z
-    .string()
-    .default("")
-    .transform((s) =>
-      s
-        .split(",")
-        .map((o) => o.trim())
-        .filter(Boolean),
-    ),
+  ALLOWED_ORIGINS: commaList,
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z.string().url().optional(),
   // 32 bytes as base64 or hex; otherwise a key file is created in DATA_DIR.
@@ -42,15 +45,49 @@ const schema = z.object({
     .default(15 * 60),
   // Audit rows older than this are deleted once a day; 0 keeps them forever.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  // Email and password sign-in; "off" leaves single sign-on as the only way in (lib/auth/local-accounts.ts).
+  LOCAL_ACCOUNTS: z.enum(["on", "off"]).default("on"),
+  // Single sign-on through OpenID Connect (lib/auth/oidc-*.ts); off unless OIDC_ISSUER is set.
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
+  OIDC_SCOPES: z.string().trim().min(1).default("openid email profile"),
+  OIDC_GROUPS_CLAIM: z.string().trim().min(1).default("groups"),
+  // "group=Team,other group=Other team": membership of these teams follows the groups at each sign-in.
+  OIDC_GROUP_TEAMS: commaList,
+  // Groups whose members are administrators (granted and taken away at each sign-in).
+  OIDC_ADMIN_GROUPS: commaList,
+  // Email domains allowed to sign in by single sign-on (verified emails only); empty = any.
+  OIDC_ALLOWED_DOMAINS: commaList.transform((domains) => domains.map((d) => d.toLowerCase().replace(/^@/, ""))),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string };
+/** Settings that only make sense together. */
+const checked = schema.superRefine((env, ctx) => {
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET))
+    ctx.addIssue({
+      code: "custom",
+      path: ["OIDC_CLIENT_ID"],
+      message: "OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+    });
+  if (env.LOCAL_ACCOUNTS === "off" && !env.OIDC_ISSUER)
+    ctx.addIssue({
+      code: "custom",
+      path: ["LOCAL_ACCOUNTS"],
+      message: "LOCAL_ACCOUNTS=off needs single sign-on (OIDC_ISSUER)",
+    });
+  for (const pair of env.OIDC_GROUP_TEAMS)
+    if (!/^[^=]+=[^=]+$/.test(pair))
+      ctx.addIssue({ code: "custom", path: ["OIDC_GROUP_TEAMS"], message: `"${pair}" is not group=Team` });
+});
+
+export type Config = z.infer<typeof checked> & { dataDir: string };
 
 let cached: Config | undefined;
 
 export function config(): Config {
   if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  const parsed = checked.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid environment:\n${lines.join("\n")}`);

@@ -102,7 +102,7 @@ test("a wrong password gets one plain message", async ({ page }) => {
   await page.goto(`${base()}/login`);
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password", { exact: true }).fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("wrong email or password");
   await expectAccessible(page);
 });
@@ -112,7 +112,7 @@ test("on a phone the sidebar is behind the menu button", async ({ page }) => {
   await page.goto(`${base()}/login`);
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByTestId("fleet-card-engine one")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const endpoints = page.getByRole("navigation", { name: "Endpoints" });

@@ -90,7 +90,7 @@ test("a viewer sees no restart action in the palette or the table", async ({ pag
   await viewerPage.goto(`${base()}/login`);
   await viewerPage.getByLabel("Email").fill(viewer.email);
   await viewerPage.getByLabel("Password", { exact: true }).fill(viewer.password);
-  await viewerPage.getByRole("button", { name: "Sign in" }).click();
+  await viewerPage.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(viewerPage).toHaveURL(`${base()}/`);
 
   const dialog = await paletteFind(viewerPage, "viewer-targ", `${TAG}-viewer-target`);

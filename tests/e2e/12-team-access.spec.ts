@@ -63,7 +63,7 @@ test("an administrator grants a team OPERATOR on one engine; its member restarts
   await olga.goto(`${base()}/login`);
   await olga.getByLabel("Email").fill(PERSON.email);
   await olga.getByLabel("Password", { exact: true }).fill(PERSON.password);
-  await olga.getByRole("button", { name: "Sign in" }).click();
+  await olga.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(olga.getByTestId(`fleet-card-${TAG}-granted`)).toBeVisible();
   await expect(olga.getByTestId(`fleet-card-${TAG}-other`)).toHaveCount(0);
   await expect(olga.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" })).toHaveCount(0);

@@ -5,6 +5,8 @@ import type { KubeClusterInfo } from "../../scripts/testenv/state";
 
 export const base = () => process.env.E2E_BASE_URL!;
 export const E2E_ADMIN = { name: "Ada Admin", email: "ada@example.test", password: "a very long password" };
+/** The app's single sign-on as global-setup.ts configures it (the provider's accounts: tests/support/oidc-provider.ts). */
+export const E2E_SSO = { name: "Test IdP", team: "SSO Operators", group: "fleet-ops", domain: "example.test" };
 
 /** Signs in as the administrator, doing the first-run set-up if nobody has yet. */
 export async function signInAsAdmin(page: Page): Promise<void> {
@@ -19,7 +21,7 @@ export async function signInAsAdmin(page: Page): Promise<void> {
   } else {
     await page.getByLabel("Email").fill(E2E_ADMIN.email);
     await page.getByLabel("Password", { exact: true }).fill(E2E_ADMIN.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
   }
   // Signed in, everyone lands on the fleet home.
   await expect(page).toHaveURL(`${base()}/`);

@@ -26,7 +26,7 @@ export class ApiClient {
   }
 
   async raw(method: string, path: string, body?: string, contentType = "application/json"): Promise<ApiResponse> {
-    const response = await fetch(this.baseUrl + path, {
+    const response = await fetch(path.startsWith("http") ? path : this.baseUrl + path, {
       method,
       redirect: "manual",
       headers: {
@@ -64,6 +64,37 @@ export class ApiClient {
     const location = (response.json.url as string | undefined) ?? "";
     const error = new URL(location, this.baseUrl).searchParams.get("error");
     return error ?? (this.hasSession() ? null : "no session");
+  }
+
+  /**
+   * Signs in through single sign-on at the test provider (tests/support/oidc-provider.ts) as
+   * `login`, following every redirect as a browser would (one cookie jar, as a browser has for
+   * 127.0.0.1 whatever the port). Returns where the app sent the browser last: "/" or "/login?error=…".
+   */
+  async ssoSignIn(login: string): Promise<string> {
+    const csrf = await this.request<{ csrfToken: string }>("GET", "/api/auth/csrf");
+    const form = new URLSearchParams({ csrfToken: csrf.json.csrfToken, callbackUrl: `${this.baseUrl}/`, json: "true" });
+    const start = await this.raw("POST", "/api/auth/signin/oidc", form.toString(), "application/x-www-form-urlencoded");
+    let url = new URL(String(start.json.url), this.baseUrl);
+    for (let step = 0; step < 20; step++) {
+      if (url.origin === this.baseUrl && !url.pathname.startsWith("/api/auth/")) return url.pathname + url.search;
+      const loginPage = url.pathname.startsWith("/interaction/");
+      const response = await fetch(url, {
+        method: loginPage ? "POST" : "GET",
+        redirect: "manual",
+        headers: {
+          cookie: this.cookieHeader(),
+          ...(loginPage ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+        },
+        body: loginPage ? new URLSearchParams({ login }).toString() : undefined,
+      });
+      this.remember(response);
+      const location = response.headers.get("location");
+      if (!location)
+        throw new Error(`single sign-on stopped at ${url.href} (${response.status}): ${await response.text()}`);
+      url = new URL(location, url);
+    }
+    throw new Error("single sign-on went round in circles");
   }
 
   hasSession(): boolean {

@@ -17,8 +17,10 @@ export interface AppServer {
 export async function startAppServer(options: {
   databaseUrl: string;
   env?: Record<string, string>;
+  /** Known before the start (an identity provider's redirect URL names it); else a free one. */
+  port?: number;
 }): Promise<AppServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-app-"));
   const root = path.resolve(import.meta.dirname, "../..");
   // APP_NODE_ARGS: extra node flags for the server alone (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof";
@@ -34,6 +36,8 @@ export async function startAppServer(options: {
       HOST: "127.0.0.1",
       DATA_DIR: dataDir,
       DATABASE_URL: options.databaseUrl,
+      // The address the tests use: next-auth builds the single sign-on callback URL from it.
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

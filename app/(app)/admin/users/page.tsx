@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listUsers } from "@/lib/admin/users";
+import { localAccountsEnabled } from "@/lib/auth/local-accounts";
 import { requirePageAdmin } from "@/lib/auth/page-admin";
 import { AddUserForm } from "@/components/admin/add-user-form";
 
@@ -11,7 +12,7 @@ export default async function UsersPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">People</h1>
-      <AddUserForm />
+      <AddUserForm passwords={localAccountsEnabled()} />
       <div
         className="overflow-x-auto rounded-lg border border-line bg-panel"
         role="region"

@@ -4,6 +4,7 @@ import { grantChoices } from "@/lib/admin/grant-choices";
 import { listGrants } from "@/lib/admin/grants";
 import { listUserSessions } from "@/lib/admin/user-sessions";
 import { getUser } from "@/lib/admin/users";
+import { localAccountsEnabled } from "@/lib/auth/local-accounts";
 import { requirePageAdmin } from "@/lib/auth/page-admin";
 import { EffectiveAccessTable } from "@/components/admin/effective-access-table";
 import { GrantForm } from "@/components/admin/grant-form";
@@ -37,7 +38,7 @@ export default async function UserPage({ params }: { params: Promise<{ userId: s
             : ""}
         </p>
       </div>
-      <UserActions user={user} self={user.id === admin.userId} />
+      <UserActions user={user} self={user.id === admin.userId} passwords={localAccountsEnabled()} />
       <section aria-labelledby="grants" className="space-y-3 rounded-lg border border-line bg-panel p-4">
         <h2 id="grants" className="font-semibold">
           Own grants
