@@ -98,3 +98,31 @@ test("an administrator grants a team OPERATOR on one engine; its member restarts
   expect(csv).toMatch(new RegExp(`${PERSON.email}.*container\\.restart.*SUCCESS`));
   expect(csv).toMatch(new RegExp(`${PERSON.email}.*DENIED`));
 });
+
+test("an administrator signs a person out everywhere from their page; the person's open tab is sent to sign in", async ({
+  page,
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const olga = await context.newPage();
+  await olga.goto(`${base()}/login`);
+  await olga.getByLabel("Email").fill(PERSON.email);
+  await olga.getByLabel("Password", { exact: true }).fill(PERSON.password);
+  await olga.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(olga.getByRole("navigation", { name: "Main" })).toBeVisible();
+
+  await signInAsAdmin(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
+  await page.getByRole("link", { name: PERSON.name }).click();
+  const sessions = page.getByRole("region", { name: "Sessions" });
+  await expect(sessions.getByTestId("session-row").first()).toBeVisible();
+  await expectAccessible(page);
+  await sessions.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page.getByText(`${PERSON.name} is signed out everywhere`)).toBeVisible();
+  await expect(sessions.getByText("No open sessions.")).toBeVisible();
+
+  await olga.reload();
+  await expect(olga).toHaveURL(/\/login/);
+  await context.close();
+});
