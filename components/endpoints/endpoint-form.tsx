@@ -82,7 +82,9 @@ export function EndpointForm({
       const connection = toConnection(f);
       if (kind === "test") {
         const { result } = connectionChanged
-          ? await api<{ result: CheckResult }>("/api/endpoints/test", { body: { tlsVerify: f.tlsVerify, connection } })
+          ? await api<{ result: CheckResult }>("/api/endpoints/test", {
+              body: { tlsVerify: f.tlsVerify, impersonate: !isDocker && f.impersonate, connection },
+            })
           : await api<{ result: CheckResult }>(`/api/endpoints/${existing!.id}/test`, { body: {} });
         setTest(result);
       } else if (editing) {

@@ -5,7 +5,7 @@ import { db } from "../db/client";
 import type { EndpointRole } from "../rbac/actions";
 import { allowedNamespaces, roleOn, type Subject } from "../rbac/authorize";
 import { loadSubject } from "../rbac/load-subject";
-import { expandTagGrants } from "../rbac/tag-grants";
+import { expandTagGrants, grantReaches } from "../rbac/tag-grants";
 
 export interface EffectiveAccess {
   isAdmin: boolean;
@@ -40,9 +40,7 @@ export async function effectiveAccess(userId: string): Promise<EffectiveAccess |
   };
   const rows: EffectiveAccess["endpoints"] = [];
   for (const endpoint of endpoints) {
-    const reaching = stored.filter((g) =>
-      g.endpointId ? g.endpointId === endpoint.id : g.endpointTag ? endpoint.tags.includes(g.endpointTag) : true,
-    );
+    const reaching = stored.filter((g) => grantReaches(g, endpoint));
     const because = reaching.map((g) => {
       const on = g.endpointId ? endpoint.name : g.endpointTag ? `tag ${g.endpointTag}` : "every endpoint";
       const limited = g.namespaces.length ? ` in ${g.namespaces.join(", ")}` : "";

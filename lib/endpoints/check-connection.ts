@@ -9,6 +9,8 @@ export interface CheckOptions {
   tlsVerify: boolean;
   timeoutMs: number;
   sshHostKey?: string | null;
+  /** Kubernetes: the endpoint acts as the signed-in person, so its credentials must be allowed to. */
+  impersonate?: boolean;
 }
 
 export type CheckResult =
@@ -77,7 +79,34 @@ async function checkKube(target: KubeTarget, options: CheckOptions) {
       `${target.server} treated the request as anonymous: no credentials were accepted`,
     );
   }
+  if (options.impersonate) await checkMayImpersonate(target, request, user);
   return { version: `Kubernetes ${version.gitVersion}`, detail: user ? `signed in as ${user}` : version.platform };
+}
+
+/** Asks the cluster (SelfSubjectAccessReview) whether these credentials may impersonate users and groups. */
+async function checkMayImpersonate(
+  target: KubeTarget,
+  request: { timeoutMs: number; tlsVerify: boolean },
+  user: string | undefined,
+) {
+  for (const resource of ["users", "groups"]) {
+    const review = await kubeRequest<{ status?: { allowed?: boolean } }>(target, {
+      ...request,
+      method: "POST",
+      path: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+      body: {
+        apiVersion: "authorization.k8s.io/v1",
+        kind: "SelfSubjectAccessReview",
+        spec: { resourceAttributes: { verb: "impersonate", group: "", resource } },
+      },
+    });
+    if (!review.status?.allowed)
+      throw new UpstreamError(
+        "impersonation",
+        `${user ?? "these credentials"} may not impersonate ${resource} on ${target.server}: give them a ClusterRole ` +
+          'allowing "impersonate" on users and groups, or turn impersonation off',
+      );
+  }
 }
 
 export async function checkConnection(target: EndpointTarget, options: CheckOptions): Promise<CheckResult> {

@@ -5,6 +5,7 @@ import { emitForEndpoint } from "../realtime/hub";
 import { SecretError } from "../secrets/crypto";
 import { checkConnection, type CheckResult } from "./check-connection";
 import { openTarget } from "./sealed-target";
+import { endpointSettings } from "./settings";
 
 export async function checkEndpoint(endpoint: Endpoint): Promise<CheckResult> {
   let result: CheckResult;
@@ -14,6 +15,7 @@ export async function checkEndpoint(endpoint: Endpoint): Promise<CheckResult> {
       tlsVerify: endpoint.tlsVerify,
       timeoutMs: config().UPSTREAM_TIMEOUT_MS,
       sshHostKey: endpoint.sshHostKey,
+      impersonate: endpoint.kind === "KUBERNETES" && endpointSettings(endpoint).impersonate === true,
     });
   } catch (error) {
     if (!(error instanceof SecretError)) throw error;

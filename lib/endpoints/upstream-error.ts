@@ -7,6 +7,7 @@ export type UpstreamErrorCode =
   | "forbidden"
   | "timeout"
   | "host-key"
+  | "impersonation"
   | "bad-config"
   | "upstream";
 

@@ -8,6 +8,16 @@ export interface StoredGrant extends Grant {
   endpointTag: string | null;
 }
 
+/** Whether a stored grant (on one endpoint, on a tag, or on every endpoint) reaches this endpoint. */
+export function grantReaches(
+  grant: { endpointId: string | null; endpointTag: string | null },
+  endpoint: { id: string; tags: string[] },
+): boolean {
+  if (grant.endpointId) return grant.endpointId === endpoint.id;
+  if (grant.endpointTag) return endpoint.tags.includes(grant.endpointTag);
+  return true;
+}
+
 export async function expandTagGrants(stored: StoredGrant[]): Promise<Grant[]> {
   const tags = [...new Set(stored.flatMap((g) => (g.endpointTag ? [g.endpointTag] : [])))];
   const strip = ({ endpointId, role, namespaces }: Grant): Grant => ({ endpointId, role, namespaces });
@@ -16,7 +26,7 @@ export async function expandTagGrants(stored: StoredGrant[]): Promise<Grant[]> {
   return stored.flatMap((g) => {
     if (!g.endpointTag) return [strip(g)];
     return tagged
-      .filter((e) => e.tags.includes(g.endpointTag!))
+      .filter((e) => grantReaches(g, e))
       .map((e) => ({ endpointId: e.id, role: g.role, namespaces: g.namespaces }));
   });
 }

@@ -5,6 +5,7 @@
 // from the shared watch cache under the endpoint's credentials.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { kubeRequest } from "@/lib/kube/raw-request";
+import { readTestEnv } from "../../scripts/testenv/state";
 import { ApiClient } from "../support/api-client";
 import { ADMIN } from "../support/integration-setup";
 import { adminTarget } from "../support/kube-target";
@@ -253,6 +254,20 @@ describe("once the cluster grants one of the person's teams", () => {
 });
 
 describe("the setting", () => {
+  it("Test connection says plainly when the credentials may not impersonate", async () => {
+    const test = (token: string) =>
+      admin.request<{ result: { ok: boolean; message?: string } }>("POST", "/api/endpoints/test", {
+        impersonate: true,
+        connection: { ...target, auth: { type: "token", token } },
+      });
+    const restricted = await test(readTestEnv().kubernetes[0]!.restricted.token);
+    expect(restricted.json.result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/may not impersonate users/),
+    });
+    expect((await test(target.auth.token)).json.result).toMatchObject({ ok: true });
+  });
+
   it("is changed by PATCH, and refused on a Docker engine", async () => {
     const off = await admin.request<{ endpoint: { impersonate: boolean } }>(
       "PATCH",

@@ -199,7 +199,11 @@ describe("objects and actions", () => {
     await expect(k8s("GET", `/api/v1/namespaces/${NS}/configmaps/kr-config`)).rejects.toMatchObject({
       statusCode: 404,
     });
-    const row = await (await testDb()).auditEvent.findFirstOrThrow({ where: { action: "kube.delete" } });
+    const row = await (
+      await testDb()
+    ).auditEvent.findFirstOrThrow({
+      where: { action: "kube.delete", target: `configmaps/${NS}/kr-config`, outcome: "SUCCESS" },
+    });
     expect(String((row.detail as { before: string }).before)).toContain("name: kr-config");
   });
 });
