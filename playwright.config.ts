@@ -5,7 +5,8 @@ import { CHROMIUM } from "./tests/support/chromium";
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/global-setup.ts",
-  timeout: 60_000,
+  // Generous: these machines are shared, and one spec walks through several pages with axe on each.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
   reporter: [["list"]],

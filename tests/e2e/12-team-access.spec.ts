@@ -103,26 +103,31 @@ test("an administrator signs a person out everywhere from their page; the person
   page,
   browser,
 }) => {
-  const context = await browser.newContext();
-  const olga = await context.newPage();
-  await olga.goto(`${base()}/login`);
-  await olga.getByLabel("Email").fill(PERSON.email);
-  await olga.getByLabel("Password", { exact: true }).fill(PERSON.password);
-  await olga.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(olga.getByRole("navigation", { name: "Main" })).toBeVisible();
-
+  // Its own person, so it does not depend on the test above.
+  const person = { email: `${TAG}-sam@example.test`, name: "Sam Signedin", password: "sam's long password 42" };
   await signInAsAdmin(page);
+  const created = await page.request.post(`${base()}/api/admin/users`, { data: person });
+  expect(created.status()).toBe(201);
+
+  const context = await browser.newContext();
+  const sam = await context.newPage();
+  await sam.goto(`${base()}/login`);
+  await sam.getByLabel("Email").fill(person.email);
+  await sam.getByLabel("Password", { exact: true }).fill(person.password);
+  await sam.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(sam.getByRole("navigation", { name: "Main" })).toBeVisible();
+
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "People" }).click();
-  await page.getByRole("link", { name: PERSON.name }).click();
+  await page.getByRole("link", { name: person.name }).click();
   const sessions = page.getByRole("region", { name: "Sessions" });
   await expect(sessions.getByTestId("session-row").first()).toBeVisible();
   await expectAccessible(page);
   await sessions.getByRole("button", { name: "Sign out everywhere" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(page.getByText(`${PERSON.name} is signed out everywhere`)).toBeVisible();
+  await expect(page.getByText(`${person.name} is signed out everywhere`)).toBeVisible();
   await expect(sessions.getByText("No open sessions.")).toBeVisible();
 
-  await olga.reload();
-  await expect(olga).toHaveURL(/\/login/);
+  await sam.reload();
+  await expect(sam).toHaveURL(/\/login/);
   await context.close();
 });
