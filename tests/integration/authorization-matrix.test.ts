@@ -63,15 +63,16 @@ interface Case {
   request(mode: "refused" | "allowed", ns: string): Request | Promise<Request>;
 }
 
-const IN = "matrix-in";
-const OUT = "matrix-out";
+const run = Date.now().toString(36);
+// Namespaces of this run (a previous run's may still be terminating).
+const IN = `matrix-in-${run}`;
+const OUT = `matrix-out-${run}`;
 const MISSING = "matrix-missing";
 
 const engine = testEngine(0);
 const { core, kc } = clusterAdminApi(0);
 const apps = kc.makeApiClient(AppsV1Api);
 const batch = kc.makeApiClient(BatchV1Api);
-const run = Date.now().toString(36);
 const admin = new ApiClient(inject("appUrl"));
 
 const ids = {
