@@ -3,6 +3,7 @@ import { localAccountsEnabled } from "@/lib/auth/local-accounts";
 import { oidcSettings } from "@/lib/auth/oidc-settings";
 import { needsSetup } from "@/lib/auth/setup";
 import { signInErrorMessage } from "@/lib/auth/signin-errors";
+import { EntryPage } from "@/components/layout/entry-page";
 import { LoginForm } from "@/components/layout/login-form";
 import { SsoButton } from "@/components/layout/sso-button";
 import { Alert } from "@/components/ui/alert";
@@ -16,8 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const local = localAccountsEnabled();
   const sso = oidcSettings()?.name ?? null;
   return (
-    <main className="mx-auto mt-24 max-w-sm space-y-6 px-4">
-      <h1 className="text-2xl font-semibold">Sign in to Fleetdeck</h1>
+    <EntryPage title="Sign in to Fleetdeck">
       {local ? <LoginForm initialError={message} /> : message ? <Alert>{message}</Alert> : null}
       {sso ? (
         <div className="space-y-3">
@@ -25,6 +25,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <SsoButton name={sso} primary={!local} />
         </div>
       ) : null}
-    </main>
+    </EntryPage>
   );
 }
