@@ -1,5 +1,7 @@
 // `npm run testenv -- up|down|status`: real servers for tests, benchmarks and development.
 // Idempotent; writes a JSON description to $TESTENV_DIR/state.json and prints it.
+// `up --kube-only` starts only the Kubernetes clusters (a second environment beside a running one,
+// with its own TESTENV_DIR, for trying changes to them).
 import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -21,7 +23,7 @@ function healthy(): TestEnvState | null {
   return state.pids.every(alive) ? state : null;
 }
 
-async function up(): Promise<TestEnvState> {
+async function up(kubeOnly: boolean): Promise<TestEnvState> {
   const running = healthy();
   if (running) {
     log("already up");
@@ -42,67 +44,77 @@ async function up(): Promise<TestEnvState> {
   // Recorded as we go, so `down` can stop whatever started even if a later step fails.
   const save = () => writeFileSync(STATE_FILE, JSON.stringify(partial, null, 2));
   try {
-    const tls = makeTlsFiles(path.join(TESTENV_DIR, "tls"));
-    const [engine1, engine2] = await Promise.all([
-      startDockerEngine({ dir: TESTENV_DIR, name: "engine1", tls, pids }),
-      startDockerEngine({ dir: TESTENV_DIR, name: "engine2", pids }),
-    ]);
-    partial.docker.push(engine1, engine2);
-    save();
-    // Built once per version into ~/.cache (about 9 minutes cold); a warm run just prints the path.
-    const bin = execSync(path.join(import.meta.dirname, "build-k8s.sh"), {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    }).trim();
-    const clusters = await Promise.all(
-      ["cluster1", "cluster2"].map((name) => startKubeCluster({ dir: TESTENV_DIR, name, bin, pids })),
-    );
-    for (const cluster of clusters) log(`Kubernetes ${cluster.version} at ${cluster.server}`);
-    partial.kubernetes.push(...clusters);
-    save();
-    partial.ssh = await startSshServer({ dir: TESTENV_DIR, dockerSocket: engine1.socketPath, pids });
-    save();
-    const rootfs = buildRootfs(TESTENV_DIR);
-    for (const engine of partial.docker) importTestImage(engine.socketPath, rootfs);
-    log(`test image ${TEST_IMAGE} in both engines`);
-    const [registry, authRegistry] = await Promise.all([
-      startRegistry({ dir: TESTENV_DIR, name: "registry", pids }),
-      startRegistry({
-        dir: TESTENV_DIR,
-        name: "auth-registry",
-        auth: { username: "tester", password: randomBytes(12).toString("hex") },
-        pids,
-      }),
-    ]);
-    partial.registry = registry;
-    partial.authRegistry = authRegistry;
-    save();
-    partial.registryImage = `${registry.url}/${TEST_IMAGE}`;
-    // A layer of its own (not shared with the local test image), so pulling it downloads for real.
-    writeFileSync(path.join(rootfs, "etc/registry-image"), `pushed ${new Date().toISOString()}\n`);
-    importTestImage(engine1.socketPath, rootfs, partial.registryImage);
-    const docker = `docker -H unix://${engine1.socketPath}`;
-    const authImage = `${authRegistry.url}/${TEST_IMAGE}`;
-    // The CLI's own login, in a throwaway config dir, only to seed the registry.
-    const cliConfig = path.join(TESTENV_DIR, "docker-cli");
-    execSync(
-      [
-        `${docker} push ${partial.registryImage}`,
-        `${docker} tag ${partial.registryImage} ${authImage}`,
-        `echo "$REG_PASSWORD" | ${docker} --config ${cliConfig} login -u tester --password-stdin ${authRegistry.url}`,
-        `${docker} --config ${cliConfig} push ${authImage}`,
-        `${docker} rmi ${partial.registryImage} ${authImage}`,
-      ].join(" && "),
-      { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, REG_PASSWORD: authRegistry.auth!.password } },
-    );
-    log(`pushed ${partial.registryImage}`);
-    save();
+    if (kubeOnly) await startKubernetes(partial, save);
+    else await startAll(partial, save);
   } catch (error) {
     save();
     throw error;
   }
   log(`up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return partial;
+}
+
+async function startKubernetes(partial: TestEnvState, save: () => void): Promise<void> {
+  // Built once per version into ~/.cache (about 10 minutes cold); a warm run just prints the path.
+  const bin = execSync(path.join(import.meta.dirname, "build-k8s.sh"), {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
+  const clusters = await Promise.all(
+    ["cluster1", "cluster2"].map((name) => startKubeCluster({ dir: TESTENV_DIR, name, bin, pids: partial.pids })),
+  );
+  for (const cluster of clusters) log(`Kubernetes ${cluster.version} at ${cluster.server}`);
+  partial.kubernetes.push(...clusters);
+  save();
+}
+
+async function startAll(partial: TestEnvState, save: () => void): Promise<void> {
+  const pids = partial.pids;
+  const tls = makeTlsFiles(path.join(TESTENV_DIR, "tls"));
+  const [engine1, engine2] = await Promise.all([
+    startDockerEngine({ dir: TESTENV_DIR, name: "engine1", tls, pids }),
+    startDockerEngine({ dir: TESTENV_DIR, name: "engine2", pids }),
+  ]);
+  partial.docker.push(engine1, engine2);
+  save();
+  await startKubernetes(partial, save);
+  partial.ssh = await startSshServer({ dir: TESTENV_DIR, dockerSocket: engine1.socketPath, pids });
+  save();
+  const rootfs = buildRootfs(TESTENV_DIR);
+  for (const engine of partial.docker) importTestImage(engine.socketPath, rootfs);
+  log(`test image ${TEST_IMAGE} in both engines`);
+  const [registry, authRegistry] = await Promise.all([
+    startRegistry({ dir: TESTENV_DIR, name: "registry", pids }),
+    startRegistry({
+      dir: TESTENV_DIR,
+      name: "auth-registry",
+      auth: { username: "tester", password: randomBytes(12).toString("hex") },
+      pids,
+    }),
+  ]);
+  partial.registry = registry;
+  partial.authRegistry = authRegistry;
+  save();
+  partial.registryImage = `${registry.url}/${TEST_IMAGE}`;
+  // A layer of its own (not shared with the local test image), so pulling it downloads for real.
+  writeFileSync(path.join(rootfs, "etc/registry-image"), `pushed ${new Date().toISOString()}\n`);
+  importTestImage(engine1.socketPath, rootfs, partial.registryImage);
+  const docker = `docker -H unix://${engine1.socketPath}`;
+  const authImage = `${authRegistry.url}/${TEST_IMAGE}`;
+  // The CLI's own login, in a throwaway config dir, only to seed the registry.
+  const cliConfig = path.join(TESTENV_DIR, "docker-cli");
+  execSync(
+    [
+      `${docker} push ${partial.registryImage}`,
+      `${docker} tag ${partial.registryImage} ${authImage}`,
+      `echo "$REG_PASSWORD" | ${docker} --config ${cliConfig} login -u tester --password-stdin ${authRegistry.url}`,
+      `${docker} --config ${cliConfig} push ${authImage}`,
+      `${docker} rmi ${partial.registryImage} ${authImage}`,
+    ].join(" && "),
+    { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, REG_PASSWORD: authRegistry.auth!.password } },
+  );
+  log(`pushed ${partial.registryImage}`);
+  save();
 }
 
 async function down(): Promise<void> {
@@ -134,7 +146,7 @@ async function down(): Promise<void> {
 
 const command = process.argv[2] ?? "status";
 try {
-  if (command === "up") console.log(JSON.stringify(await up(), null, 2));
+  if (command === "up") console.log(JSON.stringify(await up(process.argv.includes("--kube-only")), null, 2));
   else if (command === "down") {
     await down();
     log("down");
@@ -154,7 +166,7 @@ try {
     console.log(state ? JSON.stringify(state, null, 2) : "down");
     process.exitCode = state ? 0 : 1;
   } else {
-    console.error("usage: npm run testenv -- up|down|status|emit ENGINE RATE COUNT KIND");
+    console.error("usage: npm run testenv -- up [--kube-only]|down|status|emit ENGINE RATE COUNT KIND");
     process.exitCode = 2;
   }
 } catch (error) {

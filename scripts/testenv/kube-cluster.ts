@@ -1,10 +1,12 @@
 // A real Kubernetes cluster on 127.0.0.1, from binaries built from source (build-k8s.sh): etcd,
 // kube-apiserver (RBAC on), kube-controller-manager, kube-scheduler, and kwok simulating the nodes,
-// pod status, pod logs (from a CRI-format file, with follow) and exec (run on this host).
+// pod status, pod logs (from a CRI-format file, with follow), exec (run on this host) and kubelet
+// resource metrics, which metrics-server serves as metrics.k8s.io through the aggregation layer.
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { KubeTarget } from "../../lib/endpoints/target";
 import { createClusterObjects, createWidget, kubeCreate, RESTRICTED_NAMESPACE } from "./kube-objects";
+import { aggregationCerts, startMetricsServer } from "./metrics-server";
 import { freePort, startDaemon, waitFor } from "./processes";
 import type { KubeClusterInfo } from "./state";
 import { makeCa, openssl, signed } from "./tls-certs";
@@ -27,14 +29,21 @@ function kubeconfig(server: string, caPem: string, user: string, token: string, 
   ].join("\n");
 }
 
-/** kwok's configuration: its Stages, plus where pod logs come from and how exec runs. */
-function kwokConfig(stagesDir: string, logFile: string, previousLogFile: string): string {
-  const stages = readdirSync(stagesDir)
+const yamlFiles = (dir: string) =>
+  readdirSync(dir)
     .filter((f) => f.endsWith(".yaml"))
-    .map((f) => readFileSync(path.join(stagesDir, f), "utf8").trim());
+    .map((f) => readFileSync(path.join(dir, f), "utf8").trim());
+
+/**
+ * kwok's configuration: its Stages and kubelet resource metrics (pod usage from the
+ * kwok.x-k8s.io/usage-cpu and -memory annotations, else 1m and 1Mi), plus where pod logs come
+ * from and how exec runs.
+ */
+function kwokConfig(kwokDir: string, logFile: string, previousLogFile: string): string {
+  const resources = [...yamlFiles(path.join(kwokDir, "stages")), ...yamlFiles(path.join(kwokDir, "metrics"))];
   const logs = `kind: ClusterLogs\napiVersion: kwok.x-k8s.io/v1alpha1\nmetadata: { name: all-pods }\nspec:\n  logs:\n  - logsFile: ${logFile}\n    previousLogsFile: ${previousLogFile}\n    follow: true`;
   const exec = `kind: ClusterExec\napiVersion: kwok.x-k8s.io/v1alpha1\nmetadata: { name: all-pods }\nspec:\n  execs:\n  - local: {}`;
-  return [...stages, logs, exec].join("\n---\n") + "\n";
+  return [...resources, logs, exec].join("\n---\n") + "\n";
 }
 
 /** Process ids are added to `pids` as each server starts, so `down` can stop them even if a later step fails. */
@@ -56,6 +65,7 @@ export async function startKubeCluster(options: {
     "subjectAltName=IP:127.0.0.1,IP:10.0.0.1,DNS:localhost,DNS:kubernetes.default.svc\nextendedKeyUsage=serverAuth\n",
   );
   signed(root, "ca", "kwok", "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+  const aggregation = aggregationCerts(root);
   openssl(["genrsa", "-out", "sa.key", "2048"], root);
   openssl(["rsa", "-in", "sa.key", "-pubout", "-out", "sa.pub"], root);
   const adminToken = `admin-${Math.random().toString(36).slice(2)}`;
@@ -103,6 +113,7 @@ export async function startKubeCluster(options: {
         "--service-cluster-ip-range=10.0.0.0/24",
         "--kubelet-preferred-address-types=InternalIP",
         `--cert-dir=${file("certs")}`,
+        ...aggregation,
       ],
       file("apiserver.log"),
     ),
@@ -158,10 +169,7 @@ export async function startKubeCluster(options: {
     previousLogFile,
     `${new Date().toISOString()} stdout F ${options.name} previous instance: before the crash\n`,
   );
-  writeFileSync(
-    file("kwok.yaml"),
-    kwokConfig(path.join(path.dirname(options.bin), "stages"), logFile, previousLogFile),
-  );
+  writeFileSync(file("kwok.yaml"), kwokConfig(path.dirname(options.bin), logFile, previousLogFile));
   pids.push(
     startDaemon(
       bin("kwok"),
@@ -182,6 +190,7 @@ export async function startKubeCluster(options: {
     ),
   );
 
+  const metricsServer = await startMetricsServer({ root, bin: options.bin, admin, pids });
   await createClusterObjects(admin, options.name);
   await waitFor("the Widget CRD", async () => (await createWidget(admin), true), 30_000);
   const version = path.basename(path.dirname(options.bin)).split("-kwok-")[0]!;
@@ -194,6 +203,7 @@ export async function startKubeCluster(options: {
     restricted: { token: restrictedToken, namespace: RESTRICTED_NAMESPACE, kubeconfig: file("restricted.kubeconfig") },
     podLogFile: logFile,
     podPreviousLogFile: previousLogFile,
+    metricsServer,
     version,
   };
 }

@@ -153,7 +153,12 @@ function kwokNodes(cluster: string): [string, unknown][] {
       kind: "Node",
       metadata: {
         name: `${cluster}-node-${i + 1}`,
-        annotations: { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
+        annotations: {
+          "kwok.x-k8s.io/node": "fake",
+          "node.alpha.kubernetes.io/ttl": "0",
+          // Where kwok serves this node's emulated kubelet /metrics/resource (metrics-server reads it).
+          "metrics.k8s.io/resource-metrics-path": `/metrics/nodes/${cluster}-node-${i + 1}/metrics/resource`,
+        },
         labels: { type: "kwok", "kubernetes.io/hostname": `${cluster}-node-${i + 1}`, "kubernetes.io/os": "linux" },
       },
       status: {
