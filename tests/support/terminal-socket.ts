@@ -9,16 +9,20 @@ export interface TerminalEnded {
   message: string | null;
 }
 
-export function terminalSocket(appUrl: string, cookie: string) {
+/** `keep: false`: output is only handed to `listeners` (benches reading megabytes). */
+export function terminalSocket(appUrl: string, cookie: string, options: { keep?: boolean } = {}) {
+  const keep = options.keep ?? true;
   const socket: Socket = io(appUrl, { transports: ["websocket"], extraHeaders: { cookie } });
   const output = new Map<string, string>();
   const decoders = new Map<string, StringDecoder>();
   const ended = new Map<string, TerminalEnded>();
   const listeners = new Set<(sessionId: string, bytes: Buffer) => void>();
   socket.on("exec:output", (event: { sessionId: string; data: Buffer }, ack?: () => void) => {
-    const decoder = decoders.get(event.sessionId) ?? new StringDecoder("utf8");
-    decoders.set(event.sessionId, decoder);
-    output.set(event.sessionId, (output.get(event.sessionId) ?? "") + decoder.write(event.data));
+    if (keep) {
+      const decoder = decoders.get(event.sessionId) ?? new StringDecoder("utf8");
+      decoders.set(event.sessionId, decoder);
+      output.set(event.sessionId, (output.get(event.sessionId) ?? "") + decoder.write(event.data));
+    }
     for (const listener of listeners) listener(event.sessionId, event.data);
     ack?.();
   });

@@ -15,7 +15,9 @@ export class TerminalSession {
   private upstream: TerminalUpstream | null = null;
   private ended = false;
   private readonly flow: OutputFlow;
-  private readonly idle: IdleTimer;
+  /** Runs from `connect` (a session that never opened has nothing to time out). */
+  private idle: IdleTimer | null = null;
+  private readonly startIdle: () => IdleTimer;
   private readonly onEnd: (end: SessionEnd) => void;
   /** Handed to the upstream when it opens; output may arrive before `connect`. */
   readonly sink: TerminalSink;
@@ -29,16 +31,19 @@ export class TerminalSession {
       failed: () => this.close("the browser stopped reading the output"),
     });
     const minutes = Math.round(options.idleTimeoutMs / 60_000);
-    this.idle = new IdleTimer(options.idleTimeoutMs, () =>
-      this.close(`closed after ${minutes >= 1 ? `${minutes} min` : `${options.idleTimeoutMs / 1000} s`} without input`),
-    );
+    this.startIdle = () =>
+      new IdleTimer(options.idleTimeoutMs, () =>
+        this.close(
+          `closed after ${minutes >= 1 ? `${minutes} min` : `${options.idleTimeoutMs / 1000} s`} without input`,
+        ),
+      );
     this.onEnd = onEnd;
     this.sink = {
       output: (chunk) => this.flow.push(chunk),
       ended: (end) => {
         if (this.ended) return;
         this.ended = true;
-        this.idle.stop();
+        this.idle?.stop();
         // The last output reaches the screen before the end is told.
         void this.flow.drained().then(() => onEnd({ ...end, by: "process" }));
       },
@@ -52,6 +57,7 @@ export class TerminalSession {
   connect(upstream: TerminalUpstream): void {
     this.upstream = upstream;
     if (this.ended) upstream.close();
+    else this.idle = this.startIdle();
   }
 
   /** Lets output flow (once the browser was told the session id). */
@@ -61,13 +67,13 @@ export class TerminalSession {
 
   input(data: string): void {
     if (this.ended) return;
-    this.idle.touch();
+    this.idle?.touch();
     this.upstream?.write(data);
   }
 
   resize(size: TerminalSize): void {
     if (this.ended) return;
-    this.idle.touch();
+    this.idle?.touch();
     this.upstream?.resize(size);
   }
 
@@ -75,7 +81,7 @@ export class TerminalSession {
   close(reason: string): void {
     if (this.ended) return;
     this.ended = true;
-    this.idle.stop();
+    this.idle?.stop();
     this.flow.stop();
     this.upstream?.close();
     this.onEnd({ exitCode: null, message: reason, by: "server" });
