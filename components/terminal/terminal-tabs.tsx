@@ -1,7 +1,8 @@
 "use client";
 
-// Several terminals on one target, in tabs (arrow keys move between tabs, each closable). Hidden
-// tabs stay connected; closing a tab ends its session. The first tab opens with the default shell.
+// Several terminals on one target, in tabs (arrow keys move between tabs; Delete or the button closes
+// the current one). Hidden tabs stay connected; closing a tab ends its session. The first tab opens
+// with the default shell.
 import { useRef, useState, type KeyboardEvent } from "react";
 import { X } from "lucide-react";
 import { describeTerminalStart, type TerminalTarget } from "@/lib/streams/terminal/terminal-request";
@@ -42,8 +43,13 @@ export function TerminalTabs(props: {
     setTabs(left);
     if (active === id && left.length) setActive(left[Math.min(index, left.length - 1)]!.id);
   };
+  // Arrow keys move between tabs; Delete closes the focused one.
   const onKey = (e: KeyboardEvent) => {
     const index = tabs.findIndex((t) => t.id === active);
+    if (e.key === "Delete" && index >= 0) {
+      e.preventDefault();
+      return close(active);
+    }
     const move = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
     if (!move || index < 0) return;
     e.preventDefault();
@@ -64,38 +70,32 @@ export function TerminalTabs(props: {
         onOpen={open}
       />
       {tabs.length ? (
-        <div
-          role="tablist"
-          aria-label="Terminals"
-          className="flex flex-wrap gap-1 border-b border-line"
-          onKeyDown={onKey}
-        >
-          {tabs.map((tab) => (
-            <div
-              key={tab.id}
-              className={`flex items-center rounded-t-md border border-b-0 border-line ${tab.id === active ? "bg-panel" : "bg-canvas"}`}
-            >
+        <div className="flex flex-wrap items-end gap-2 border-b border-line">
+          <div role="tablist" aria-label="Terminals" className="flex flex-wrap gap-1" onKeyDown={onKey}>
+            {tabs.map((tab) => (
               <button
+                key={tab.id}
                 ref={(el) => void (el ? tabRefs.current.set(tab.id, el) : tabRefs.current.delete(tab.id))}
                 role="tab"
                 id={`terminal-tab-${tab.id}`}
                 aria-selected={tab.id === active}
                 aria-controls={`terminal-panel-${tab.id}`}
+                aria-keyshortcuts="Delete"
                 tabIndex={tab.id === active ? 0 : -1}
-                className={`px-3 py-1.5 text-sm ${tab.id === active ? "font-semibold" : "text-muted"}`}
+                className={`rounded-t-md border border-b-0 border-line px-3 py-1.5 text-sm ${tab.id === active ? "bg-panel font-semibold" : "bg-canvas text-muted"}`}
                 onClick={() => setActive(tab.id)}
               >
                 {tab.title}
               </button>
-              <button
-                aria-label={`Close terminal ${tab.title}`}
-                className="mr-1 rounded p-1 text-muted hover:bg-canvas"
-                onClick={() => close(tab.id)}
-              >
-                <X size={14} aria-hidden />
-              </button>
-            </div>
-          ))}
+            ))}
+          </div>
+          <button
+            className="mb-1 ml-auto inline-flex items-center gap-1 rounded px-2 py-1 text-sm text-muted hover:bg-canvas"
+            onClick={() => close(active)}
+          >
+            <X size={14} aria-hidden />
+            Close terminal
+          </button>
         </div>
       ) : (
         <p className="text-muted">No terminal open.</p>
