@@ -2,7 +2,7 @@
 // whichever side ends it, output held until released and paused upstream while the browser is
 // behind, with bounded memory.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { FRAME_BYTES, MAX_IN_FLIGHT } from "@/lib/streams/terminal/output-flow";
+import { FRAME_BYTES, MAX_IN_FLIGHT, MAX_IN_FLIGHT_BYTES } from "@/lib/streams/terminal/output-flow";
 import { TerminalSession, type SessionEnd } from "@/lib/streams/terminal/terminal-session";
 import type { TerminalUpstream } from "@/lib/streams/terminal/terminal-upstream";
 
@@ -112,6 +112,17 @@ describe("output flow", () => {
     frames[1]!.ack();
     await vi.waitFor(() => expect(calls).toEqual(["pause", "resume"]));
     expect(frames.at(-1)!.data).toEqual(Buffer.alloc(10, 99));
+  });
+
+  it("counts bytes in flight too: a few large frames fill the window", () => {
+    const { s, frames, calls } = session();
+    s.release();
+    const frameCount = MAX_IN_FLIGHT_BYTES / FRAME_BYTES;
+    for (let i = 0; i < frameCount; i++) s.sink.output(Buffer.alloc(FRAME_BYTES));
+    expect(frames).toHaveLength(frameCount);
+    s.sink.output(Buffer.alloc(1));
+    expect(frames).toHaveLength(frameCount);
+    expect(calls).toEqual(["pause"]);
   });
 
   it("ends the session when the browser does not acknowledge", async () => {

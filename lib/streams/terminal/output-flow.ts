@@ -1,15 +1,20 @@
 // Carries a terminal's output to one browser with flow control: each frame waits for the browser's
-// acknowledgement; with MAX_IN_FLIGHT frames unacknowledged the upstream is paused (Docker's socket,
-// the API server's WebSocket) and what already arrived is merged into frames of at most FRAME_BYTES.
-// Memory per terminal stays bounded however fast the program writes and however slow the tab is.
+// acknowledgement; with MAX_IN_FLIGHT frames or MAX_IN_FLIGHT_BYTES unacknowledged the upstream is
+// paused (Docker's socket, the API server's WebSocket) and what already arrived is merged into
+// frames of at most FRAME_BYTES. Frames go out as output comes (a key's echo is not held back);
+// a TTY hands over a few KB at a time, so the window counts bytes too, or a fast program would
+// wait on round trips. Memory per terminal stays bounded however fast the program writes and
+// however slow the tab is (about MAX_IN_FLIGHT_BYTES + FRAME_BYTES).
 
-export const MAX_IN_FLIGHT = 4;
+export const MAX_IN_FLIGHT = 16;
+export const MAX_IN_FLIGHT_BYTES = 256 * 1024;
 export const FRAME_BYTES = 64 * 1024;
 
 export class OutputFlow {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private inFlight = 0;
+  private inFlightBytes = 0;
   private paused = false;
   private stopped = false;
   /** Nothing is sent until `release` (the browser must know the session before its output). */
@@ -52,16 +57,21 @@ export class OutputFlow {
   }
 
   private pump(): void {
-    while (!this.stopped && !this.held && this.inFlight < MAX_IN_FLIGHT && this.pendingBytes > 0) {
+    while (!this.stopped && !this.held && !this.windowFull() && this.pendingBytes > 0) {
       const frame = this.take();
       this.inFlight++;
+      this.inFlightBytes += frame.length;
+      const acknowledged = () => {
+        this.inFlight--;
+        this.inFlightBytes -= frame.length;
+      };
       this.options.send(frame).then(
         () => {
-          this.inFlight--;
+          acknowledged();
           this.pump();
         },
         (error: unknown) => {
-          this.inFlight--;
+          acknowledged();
           if (this.stopped) return;
           this.stop();
           this.options.failed(error);
@@ -92,8 +102,12 @@ export class OutputFlow {
     return parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
   }
 
+  private windowFull(): boolean {
+    return this.inFlight >= MAX_IN_FLIGHT || this.inFlightBytes >= MAX_IN_FLIGHT_BYTES;
+  }
+
   private steer(): void {
-    const behind = (this.held || this.inFlight >= MAX_IN_FLIGHT) && this.pendingBytes > 0;
+    const behind = (this.held || this.windowFull()) && this.pendingBytes > 0;
     if (behind && !this.paused) {
       this.paused = true;
       this.options.pause();
