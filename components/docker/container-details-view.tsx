@@ -26,7 +26,16 @@ function Pairs({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-export function ContainerDetailsView({ container: c, basePath }: { container: ContainerDetails; basePath: string }) {
+export function ContainerDetailsView({
+  container: c,
+  basePath,
+  canExec,
+}: {
+  container: ContainerDetails;
+  basePath: string;
+  /** Offer the terminal (the person may exec here and the container runs). */
+  canExec: boolean;
+}) {
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
@@ -38,6 +47,14 @@ export function ContainerDetailsView({ container: c, basePath }: { container: Co
         >
           Logs
         </Link>
+        {canExec ? (
+          <Link
+            href={`${basePath}/terminal`}
+            className="rounded-md border border-line bg-panel px-3 py-1.5 font-medium"
+          >
+            Terminal
+          </Link>
+        ) : null}
       </div>
       <Section title="Configuration">
         <Pairs

@@ -137,6 +137,14 @@ export function KubeActions(props: {
             Logs
           </a>
         ) : null}
+        {kind.kind === "Pod" && can(access, "workload.exec") ? (
+          <a
+            href={`/endpoints/${endpointId}/kube/pods/${encodeURIComponent(object.metadata.name)}/terminal${query}`}
+            className="rounded-md border border-line bg-panel px-3 py-1.5 font-medium hover:bg-canvas"
+          >
+            Terminal
+          </a>
+        ) : null}
         {allowed.includes("scale") ? (
           <span className="flex items-center gap-1">
             <input

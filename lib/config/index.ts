@@ -43,6 +43,8 @@ const schema = z.object({
     .int()
     .min(1)
     .default(15 * 60),
+  // A terminal nobody typed in for this long is closed; 0 never closes one.
+  EXEC_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(0).default(1800),
   // Audit rows older than this are deleted once a day; 0 keeps them forever.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
   // Email and password sign-in; "off" leaves single sign-on as the only way in (lib/auth/local-accounts.ts).

@@ -8,7 +8,8 @@ import { containerName as kubeContainerName, namespaceName, objectName } from ".
 import { WORKLOAD_KINDS } from "../kube/workload-kinds";
 import { searchLimit, searchText } from "../search/search-input";
 import type { ClientToServerEvents } from "./events";
-import { MAX_SEARCH_SUBSCRIPTIONS, MAX_WATCH_NAMESPACES } from "./limits";
+import { MAX_SEARCH_SUBSCRIPTIONS, MAX_TERMINAL_INPUT, MAX_WATCH_NAMESPACES } from "./limits";
+import { SHELLS } from "../streams/terminal/terminal-request";
 
 const id = z.string().min(1).max(64);
 const kubeSelector = z
@@ -47,6 +48,34 @@ const logTarget = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("selector"), namespace: namespaceName.optional(), selector: kubeSelector }),
   z.object({ kind: z.literal("labels"), selector: dockerLabels }),
+]);
+
+const terminalSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(1000) };
+
+const terminalTarget = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("container"), containerId: containerRef }),
+  z.object({
+    kind: z.literal("pod"),
+    namespace: namespaceName,
+    pod: objectName,
+    container: kubeContainerName.optional(),
+  }),
+]);
+
+const terminalStart = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("shell"), shell: z.enum(SHELLS) }),
+  z.object({
+    mode: z.literal("command"),
+    // Split on blanks into argv upstream; no control characters reach the runtime.
+    command: z
+      .string()
+      .trim()
+      .min(1, "a command is required")
+      .max(1000)
+      // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+      .regex(/^[^\x00-\x1f\x7f]+$/, "a command on one line"),
+  }),
+  z.object({ mode: z.literal("attach") }),
 ]);
 
 /** The payload of an event as the client sends it (undefined for events that take none). */
@@ -105,6 +134,18 @@ export const CLIENT_EVENT_SCHEMAS = {
     regex: z.boolean().default(false),
     context: z.number().int().min(0).max(20).default(2),
   }),
+  "exec:start": z.object({
+    endpointId: id,
+    target: terminalTarget,
+    start: terminalStart,
+    size: z.object(terminalSize),
+  }),
+  "exec:input": z.object({
+    sessionId: id,
+    data: z.string().min(1).max(MAX_TERMINAL_INPUT, `at most ${MAX_TERMINAL_INPUT} characters of input at once`),
+  }),
+  "exec:resize": z.object({ sessionId: id, ...terminalSize }),
+  "exec:close": z.object({ sessionId: id }),
   "palette:search": z.object({ q: searchText, limit: searchLimit }),
   "audit:watch": auditFilter,
   "audit:unwatch": z.undefined(),

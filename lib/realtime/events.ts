@@ -10,6 +10,7 @@ import type { WireFrame } from "../streams/wire-frame";
 import type { LogLine } from "../streams/log-line";
 import type { LogTarget } from "../streams/log-target";
 import type { PaletteAnswer } from "../search/palette-item";
+import type { TerminalRequest } from "../streams/terminal/terminal-request";
 
 export interface EndpointStatusEvent {
   id: string;
@@ -57,6 +58,16 @@ export interface ServerToClientEvents {
   "audit:row": (row: AuditRow) => void;
   /** The server ended the tab's audit:watch (the person may no longer read the audit log). */
   "audit:closed": (event: { reason: string }) => void;
+  /**
+   * Output of a terminal as raw bytes (UTF-8 may be cut anywhere: the terminal decodes a stream);
+   * acknowledged to get more — unacknowledged output pauses the program upstream.
+   */
+  "exec:output": (event: { sessionId: string; data: Uint8Array }, ack: () => void) => void;
+  /**
+   * A terminal ended: the program exited (`exitCode`), or the server ended it (`message` says why:
+   * idle, access revoked, the shell does not exist, …). Nothing more comes for it.
+   */
+  "exec:ended": (event: { sessionId: string; exitCode: number | null; message: string | null }) => void;
   /** Sent just before the server closes the socket: the user was disabled, the session expired… */
   "session:ended": (event: { reason: string }) => void;
 }
@@ -95,6 +106,13 @@ export interface ClientToServerEvents {
   "logs:unsubscribe": (request: { subscriptionId: string }, ack?: Ack<null>) => void;
   /** grep with context across the recent lines the server holds for these subscriptions. */
   "logs:search": (request: LogSearchRequest, ack: Ack<LogSearchResult>) => void;
+  /** Opens a terminal (a shell, a command, or attached to the main process); output follows as exec:output. */
+  "exec:start": (request: TerminalRequest, ack: Ack<{ sessionId: string; command: string[] | null }>) => void;
+  /** Keys (and pastes) typed into a terminal. */
+  "exec:input": (request: { sessionId: string; data: string }, ack?: Ack<null>) => void;
+  "exec:resize": (request: { sessionId: string; cols: number; rows: number }, ack?: Ack<null>) => void;
+  /** Closes a terminal: its process is hung up (detached, when attached). */
+  "exec:close": (request: { sessionId: string }, ack?: Ack<null>) => void;
   /** The command palette: objects on every endpoint the user may see, by name, from memory. */
   "palette:search": (request: { q: string; limit?: number }, ack: Ack<PaletteAnswer>) => void;
 }

@@ -22,3 +22,12 @@ export const ROWS_ACK_TIMEOUT_MS = 30_000;
 export const MAX_UNACKED_ROW_BATCHES = 2;
 /** Rows in one kube:rows batch (a relist of a large cluster goes in several). */
 export const MAX_ROWS_PER_BATCH = 2000;
+
+/** Terminals open at once on one socket (one browser tab). */
+export const MAX_TERMINALS_PER_SOCKET = 20;
+/** Terminals open at once for one user on this instance, all their sockets together. */
+export const MAX_TERMINALS_PER_USER = 60;
+/** Characters of input in one exec:input event (a paste is sent in pieces of this size). */
+export const MAX_TERMINAL_INPUT = 16 * 1024;
+/** How long a browser has to acknowledge a frame of terminal output. */
+export const TERMINAL_ACK_TIMEOUT_MS = 30_000;

@@ -1239,4 +1239,32 @@ const SOCKET_NEEDS: Record<keyof typeof CLIENT_EVENT_SCHEMAS, SocketCase[]> = {
   "logs:search": [{ need: "signed-in", where: "none", payload: () => ({ subscriptionIds: [MISSING], pattern: "x" }) }],
   "audit:watch": [{ need: "audit", where: "none", payload: () => ({}) }],
   "audit:unwatch": [{ need: "signed-in", where: "none", payload: () => undefined }],
+  // An allowed terminal runs until the socket closes after each persona (which ends it).
+  "exec:start": [
+    {
+      variant: "container",
+      need: "OPERATOR",
+      where: "docker",
+      payload: () => ({
+        endpointId: ids.docker,
+        target: { kind: "container", containerId: ids.container },
+        start: { mode: "shell", shell: "sh" },
+        size: { cols: 80, rows: 24 },
+      }),
+    },
+    {
+      variant: "pod",
+      need: "OPERATOR",
+      where: "kube-ns",
+      payload: (ns) => ({
+        endpointId: ids.kube,
+        target: { kind: "pod", namespace: ns, pod: "matrix-pod" },
+        start: { mode: "command", command: "cat" },
+        size: { cols: 80, rows: 24 },
+      }),
+    },
+  ],
+  "exec:input": [{ need: "signed-in", where: "none", payload: () => ({ sessionId: MISSING, data: "x" }) }],
+  "exec:resize": [{ need: "signed-in", where: "none", payload: () => ({ sessionId: MISSING, cols: 80, rows: 24 }) }],
+  "exec:close": [{ need: "signed-in", where: "none", payload: () => ({ sessionId: MISSING }) }],
 };

@@ -26,6 +26,7 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
       <ContainerDetailsView
         container={result.data}
         basePath={`/endpoints/${endpoint.id}/containers/${result.data.id}`}
+        canExec={can(access, "workload.exec") && result.data.state.Running}
       />
       {can(access, CONTAINER_ACTION_PERMISSIONS.recreate) ? (
         <RecreateForm endpointId={endpoint.id} containerId={result.data.id} image={result.data.image} />
