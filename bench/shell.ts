@@ -99,8 +99,14 @@ async function main() {
         `cat: dashboard ${cat.toFixed(1)} MB/s, direct ${floor.toFixed(1)} MB/s (${((cat / floor) * 100).toFixed(0)} %)`,
       );
     }
+    // The issue's `ratio` is the throughput through the dashboard over the engine's own (aim ≥ 0.8);
+    // the echo is compared as a difference (aim: within 5 ms of the floor at p50).
+    if (figures.cat_mbps !== undefined)
+      figures.ratio = (figures.cat_mbps as number) / (figures.floor_cat_mbps as number);
     if (figures.echo_p50_ms !== undefined)
-      figures.ratio = (figures.echo_p50_ms as number) / (figures.floor_echo_p50_ms as number);
+      log(
+        `echo p50 ${((figures.echo_p50_ms as number) - (figures.floor_echo_p50_ms as number)).toFixed(2)} ms over the floor`,
+      );
     if (PARTS.includes("rss")) {
       const { rssMb, baselineMb, shells } = await rssWithTerminals({ ...options, appPid: app.pid, count: TERMINALS });
       figures.rss_mb_50_terminals = rssMb;
