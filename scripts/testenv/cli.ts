@@ -61,7 +61,10 @@ async function startKubernetes(partial: TestEnvState, save: () => void): Promise
     stdio: ["ignore", "pipe", "inherit"],
   }).trim();
   const clusters = await Promise.all(
-    ["cluster1", "cluster2"].map((name) => startKubeCluster({ dir: TESTENV_DIR, name, bin, pids: partial.pids })),
+    // The first cluster serves metrics.k8s.io; the second has no metrics API, as many clusters do.
+    ["cluster1", "cluster2"].map((name, i) =>
+      startKubeCluster({ dir: TESTENV_DIR, name, bin, pids: partial.pids, metrics: i === 0 }),
+    ),
   );
   for (const cluster of clusters) log(`Kubernetes ${cluster.version} at ${cluster.server}`);
   partial.kubernetes.push(...clusters);

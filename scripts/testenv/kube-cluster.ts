@@ -52,6 +52,8 @@ export async function startKubeCluster(options: {
   name: string;
   bin: string;
   pids: number[];
+  /** Run metrics-server for this cluster (metrics.k8s.io through the aggregation layer). */
+  metrics: boolean;
 }): Promise<KubeClusterInfo> {
   const root = path.join(options.dir, options.name);
   const file = (name: string) => path.join(root, name);
@@ -190,7 +192,7 @@ export async function startKubeCluster(options: {
     ),
   );
 
-  const metricsServer = await startMetricsServer({ root, bin: options.bin, admin, pids });
+  const metricsServer = options.metrics ? await startMetricsServer({ root, bin: options.bin, admin, pids }) : null;
   await createClusterObjects(admin, options.name);
   await waitFor("the Widget CRD", async () => (await createWidget(admin), true), 30_000);
   const version = path.basename(path.dirname(options.bin)).split("-kwok-")[0]!;

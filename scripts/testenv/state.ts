@@ -59,8 +59,8 @@ export interface KubeClusterInfo {
   podLogFile: string;
   /** What kwok serves as every pod container's previous instance (logs --previous). */
   podPreviousLogFile: string;
-  /** Serves metrics.k8s.io through the API server; usage appears after its first scrapes. */
-  metricsServer: { url: string; log: string };
+  /** Serves metrics.k8s.io through the API server (first cluster only); usage appears after its first scrapes. */
+  metricsServer: { url: string; log: string } | null;
   version: string;
 }
 
