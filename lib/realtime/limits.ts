@@ -22,3 +22,6 @@ export const ROWS_ACK_TIMEOUT_MS = 30_000;
 export const MAX_UNACKED_ROW_BATCHES = 2;
 /** Rows in one kube:rows batch (a relist of a large cluster goes in several). */
 export const MAX_ROWS_PER_BATCH = 2000;
+
+/** Usage watches (charts, table sparklines) open at once on one socket (one browser tab). */
+export const MAX_USAGE_WATCHES_PER_SOCKET = 100;

@@ -11,6 +11,7 @@ import { attachKubeWatch } from "./kube-watch";
 import { attachLogsWatch } from "./logs-watch";
 import { attachPaletteSearch } from "./palette-search";
 import { authenticateHandshake } from "./socket-auth";
+import { attachUsageWatch } from "./usage-watch";
 
 export function attachRealtime(io: RealtimeServer, log: (message: string) => void = () => {}): () => void {
   io.use((socket, next) => {
@@ -32,8 +33,12 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   attachPaletteSearch(io, log);
   const fleet = attachFleetWatch(io, { log, cache: kube.cache });
   const audit = attachAuditWatch(io, log);
+  const usage = attachUsageWatch(io, log);
   return startAccessRecheck(io, {
-    guards: [endpoints.guard, docker.guard, logs.guard, kube.guard, overview.guard, fleet.guard, audit.guard],
+    guards: [
+      ...[endpoints.guard, docker.guard, logs.guard, kube.guard, overview.guard, fleet.guard, audit.guard],
+      usage.guard,
+    ],
     sweeps: [docker.sweep],
     log,
   });
