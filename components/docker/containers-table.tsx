@@ -170,6 +170,7 @@ export function ContainersTable({
               <th className="w-24 px-3 py-2">Created</th>
               <th className="w-32 px-3 py-2">Ports</th>
               <th className="w-28 px-3 py-2">Project</th>
+              <th className="w-44 px-3 py-2">Usage</th>
               <th className="w-80 px-3 py-2">Actions</th>
             </tr>
           </thead>

@@ -14,7 +14,10 @@ export function dockerStatsSource(options: {
   docker: () => Docker;
   /** The container's full id. */
   containerId: string;
+  /** Started with a memory limit (inspect's HostConfig.Memory), when known. */
+  memoryLimited?: boolean;
 }): UsageSource {
+  const memoryLimited = options.memoryLimited ?? false;
   return {
     key: `docker:${options.endpointId}:${options.containerId}`,
     columns: USAGE_COLUMNS.container,
@@ -31,7 +34,7 @@ export function dockerStatsSource(options: {
         const isRunning = isRunningSample(stats);
         if (!isRunning) {
           previous = null;
-          if (running !== false) sink.point(null, { ...notRunning });
+          if (running !== false) sink.point(null, { ...notRunning, memoryLimited });
           running = false;
           return;
         }
@@ -56,6 +59,7 @@ export function dockerStatsSource(options: {
         const info: UsageInfo = {
           kind: "container",
           running: true,
+          memoryLimited,
           totals: {
             netRx: values.netRx,
             netTx: values.netTx,
@@ -99,9 +103,10 @@ export function dockerStatsSource(options: {
   };
 }
 
-const notRunning: UsageInfo = {
+const notRunning: Extract<UsageInfo, { kind: "container" }> = {
   kind: "container",
   running: false,
+  memoryLimited: false,
   totals: { netRx: 0, netTx: 0, blockRead: 0, blockWrite: 0 },
   pids: null,
 };

@@ -46,7 +46,12 @@ export async function resolveUsageSource(options: {
     case "container": {
       const info = await dockerClient(endpoint).getContainer(target.containerId).inspect();
       if (!info.State.Running) throw conflict(`${info.Name.replace(/^\//, "")} is not running: no usage to show`);
-      return dockerStatsSource({ endpointId: endpoint.id, docker: () => dockerClient(endpoint), containerId: info.Id });
+      return dockerStatsSource({
+        endpointId: endpoint.id,
+        docker: () => dockerClient(endpoint),
+        containerId: info.Id,
+        memoryLimited: (info.HostConfig.Memory ?? 0) > 0,
+      });
     }
     case "engine":
       return engineUsageSource({ endpoint, hub: options.hub, docker: () => dockerClient(endpoint) });

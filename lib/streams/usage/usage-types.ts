@@ -38,6 +38,8 @@ export type UsageInfo =
   | {
       kind: "container";
       running: boolean;
+      /** Started with a memory limit (else the engine reports the host's memory as the limit). */
+      memoryLimited: boolean;
       /** Totals since the container started, in bytes. */
       totals: { netRx: number; netTx: number; blockRead: number; blockWrite: number };
       pids: number | null;

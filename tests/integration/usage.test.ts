@@ -1,0 +1,161 @@
+// Live usage over socket.io against real engines and clusters: viewers of one container share one
+// stats stream that closes when they leave, the figures are the container's (memory used, the
+// limit it was started with), refusals are audited, and a cluster without metrics-server says so.
+import { createServer } from "node:http";
+import { ApisApi } from "@kubernetes/client-node";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { UsageHub } from "../../lib/streams/usage/usage-hub";
+import type { UsagePoint, UsageSeries } from "../../lib/streams/usage/usage-types";
+import { dockerEndpointWithRoles } from "../support/docker-endpoint";
+import { testEngine } from "../support/engine";
+import { clusterAdminApi, kubeEndpointWithRoles } from "../support/kube-endpoint";
+import { createUser, grant, testDb } from "../support/seed";
+
+const engine = testEngine(0);
+const sockets: Socket[] = [];
+const MiB = 2 ** 20;
+let ctx: Awaited<ReturnType<typeof dockerEndpointWithRoles>>;
+
+type WatchReply = { ok: true; data: { watchId: string; series: UsageSeries } } | { ok: false; error: string };
+
+function socketTo(url: string, cookie?: string) {
+  const socket = connect(url, { transports: ["websocket"], forceNew: true, extraHeaders: cookie ? { cookie } : {} });
+  sockets.push(socket);
+  const points: UsagePoint[] = [];
+  socket.on("usage:points", (e: { points: UsagePoint[] }) => points.push(...e.points));
+  return { socket, points };
+}
+
+const watch = (socket: Socket, request: unknown): Promise<WatchReply> =>
+  socket.timeout(20_000).emitWithAck("usage:watch", request);
+
+beforeAll(async () => {
+  ctx = await dockerEndpointWithRoles(`usage-${Date.now()}`);
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await engine.cleanup();
+});
+
+describe("container usage", () => {
+  it("shares one stats stream between two viewers, with the container's own figures, and closes it when both leave", async () => {
+    process.env.ENCRYPTION_KEY = inject("encryptionKey");
+    process.env.DATA_DIR ??= "/tmp/fleetdeck-usage-test";
+    await testDb();
+    const { attachUsageWatch } = await import("../../lib/realtime/usage-watch");
+    const { loadSubject } = await import("../../lib/rbac/load-subject");
+    const user = await createUser();
+    await grant({ userId: user.id, endpointId: ctx.endpointId, role: "VIEWER" });
+    const subject = (await loadSubject(user.id))!;
+    // The real handlers on an in-process socket.io server, so the hub's upstream count can be read.
+    const httpServer = createServer();
+    const server = new Server(httpServer, { transports: ["websocket"] });
+    server.use((socket, next) => {
+      socket.data = { subject, credential: { kind: "session", sessionId: "in-process", expiresAt: null } };
+      next();
+    });
+    const usage = attachUsageWatch(server as never, () => {}, new UsageHub({ keepMs: 500 }));
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    const container = await engine.run(["sh", "-c", "x=$(head -c 3000000 /dev/zero | tr '\\0' a); exec sleep 300"], {
+      HostConfig: { Memory: 64 * MiB },
+    });
+    try {
+      const [a, b] = [socketTo(url), socketTo(url)];
+      const request = { endpointId: ctx.endpointId, target: { kind: "container", containerId: container.id } };
+      const first = await watch(a.socket, request);
+      expect(first).toMatchObject({ ok: true, data: { series: { columns: expect.arrayContaining(["memory"]) } } });
+      const second = await watch(b.socket, request);
+      expect(second.ok).toBe(true);
+      expect(usage.hub.openUpstreams).toBe(1);
+      // Both viewers receive the same stream's samples.
+      await expect.poll(() => a.points.length, { timeout: 15_000 }).toBeGreaterThan(1);
+      await expect.poll(() => b.points.length, { timeout: 15_000 }).toBeGreaterThan(1);
+      const columns = (first as { data: { series: UsageSeries } }).data.series.columns;
+      const last = b.points.at(-1)!;
+      const value = (name: string) => last.v[columns.indexOf(name)]!;
+      expect(value("memory")).toBeGreaterThan(0);
+      expect(value("memory")).toBeLessThan(64 * MiB);
+      expect(value("memoryLimit")).toBe(64 * MiB);
+      expect(value("cpu")).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(last.t - Date.now())).toBeLessThan(60_000);
+      // A late joiner gets the history first.
+      const c = socketTo(url);
+      const late = await watch(c.socket, request);
+      expect(late.ok && late.data.series.points.length).toBeGreaterThan(0);
+      c.socket.close();
+
+      a.socket.close();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(usage.hub.openUpstreams).toBe(1);
+      b.socket.close();
+      await expect.poll(() => usage.hub.openUpstreams, { timeout: 10_000 }).toBe(0);
+      // The history goes shortly after the last viewer.
+      await expect.poll(() => usage.hub.heldSeries, { timeout: 10_000 }).toBe(0);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("refuses a viewer of another endpoint as if the endpoint did not exist, and audits it", async () => {
+    const container = await engine.run(["sleep", "300"]);
+    const other = await dockerEndpointWithRoles(`usage-other-${Date.now()}`);
+    const { socket } = socketTo(inject("appUrl"), other.viewer.cookie);
+    const reply = await watch(socket, {
+      endpointId: ctx.endpointId,
+      target: { kind: "container", containerId: container.id },
+    });
+    expect(reply).toEqual({ ok: false, error: "endpoint not found" });
+    const denied = await (
+      await testDb()
+    ).auditEvent.findMany({ where: { outcome: "DENIED", target: ctx.endpointId, action: "resource.read" } });
+    expect(denied.length).toBeGreaterThan(0);
+    expect(denied.at(-1)!.detail).toMatchObject({ via: "socket", event: "usage:watch" });
+  });
+
+  it("answers a stopped container plainly", async () => {
+    const container = await engine.run(["true"]);
+    await container.wait();
+    const { socket } = socketTo(inject("appUrl"), ctx.viewer.cookie);
+    const reply = await watch(socket, {
+      endpointId: ctx.endpointId,
+      target: { kind: "container", containerId: container.id },
+    });
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(/is not running/) });
+  });
+});
+
+describe("Kubernetes usage", () => {
+  it("says plainly when the cluster has no metrics API, and serves samples when it has one", async () => {
+    const kube = await kubeEndpointWithRoles(`usage-kube-${Date.now()}`);
+    const { core } = clusterAdminApi(0);
+    const node = (await core.listNode()).items[0]!.metadata!.name!;
+    const pods = await core.listPodForAllNamespaces();
+    const pod = pods.items[0]!;
+    const hasMetrics = await hasMetricsApi();
+    const { socket } = socketTo(inject("appUrl"), kube.viewer.cookie);
+    const podReply = await watch(socket, {
+      endpointId: kube.endpointId,
+      target: { kind: "pod", namespace: pod.metadata!.namespace!, pod: pod.metadata!.name! },
+    });
+    const nodeReply = await watch(socket, { endpointId: kube.endpointId, target: { kind: "node", node } });
+    if (!hasMetrics) {
+      for (const reply of [podReply, nodeReply])
+        expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^metrics-server not installed/) });
+    } else {
+      expect(podReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
+      expect(nodeReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
+    }
+  });
+});
+
+/** Whether the test cluster serves metrics.k8s.io (another part of the test environment may add it). */
+async function hasMetricsApi(): Promise<boolean> {
+  const { kc } = clusterAdminApi(0);
+  const groups = await kc.makeApiClient(ApisApi).getAPIVersions();
+  return groups.groups.some((g) => g.name === "metrics.k8s.io");
+}
