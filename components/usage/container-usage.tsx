@@ -46,6 +46,8 @@ export function ContainerUsage({ endpointId, containerId }: { endpointId: string
               : []),
           ]}
           format={formatMemory}
+          floor={2 ** 20}
+          binary
         />
         <UsageChart
           title="Network"
@@ -57,6 +59,8 @@ export function ContainerUsage({ endpointId, containerId }: { endpointId: string
             { label: "out", values: column(state, "netTx"), color: "warn" },
           ]}
           format={formatRate}
+          floor={1024}
+          binary
         />
         <UsageChart
           title="Block I/O"
@@ -68,6 +72,8 @@ export function ContainerUsage({ endpointId, containerId }: { endpointId: string
             { label: "write", values: column(state, "blockWrite"), color: "warn" },
           ]}
           format={formatRate}
+          floor={1024}
+          binary
         />
       </div>
     </section>

@@ -39,6 +39,8 @@ export function EngineUsage({ endpointId }: { endpointId: string }) {
           times={t}
           lines={[{ label: "all containers (without cache)", values: column(state, "memory"), color: "ok" }]}
           format={formatMemory}
+          floor={2 ** 20}
+          binary
         />
       </div>
     </section>

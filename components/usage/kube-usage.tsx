@@ -92,6 +92,7 @@ export function KubeUsage(props: { endpointId: string; kind: "Pod" | "Node"; obj
               summary={cpu}
               times={t}
               format={formatCores}
+              floor={0.01}
               lines={[
                 { label: "used", values: column(state, "cpu"), color: "accent" },
                 ...level(
@@ -109,6 +110,8 @@ export function KubeUsage(props: { endpointId: string; kind: "Pod" | "Node"; obj
               summary={memory}
               times={t}
               format={formatMemory}
+              floor={2 ** 20}
+              binary
               lines={[
                 { label: "used", values: column(state, "memory"), color: "ok" },
                 ...level(

@@ -26,6 +26,8 @@ const SWATCH: Record<LineColor, string> = {
   muted: "bg-muted",
 };
 
+const POWERS_OF_TWO = Array.from({ length: 50 }, (_, n) => 2 ** n);
+
 export function UsageChart(props: {
   title: string;
   summary: string;
@@ -35,8 +37,12 @@ export function UsageChart(props: {
   format: (value: number) => string;
   testId: string;
   height?: number;
+  /** The least top of the y axis: an idle chart reads 0 to 1 KiB/s, not 0 to 1 B/s. */
+  floor?: number;
+  /** Bytes: ticks at powers of two (128 MiB, 256 MiB), as memory is sized. */
+  binary?: boolean;
 }) {
-  const { title, summary, times, lines, format, testId, height = 140 } = props;
+  const { title, summary, times, lines, format, testId, height = 140, floor = 1, binary = false } = props;
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const data = [times.map((t) => t / 1000), ...lines.map((l) => l.values)] as uPlot.AlignedData;
@@ -65,8 +71,16 @@ export function UsageChart(props: {
           height,
           legend: { show: false },
           cursor: { drag: { x: false, y: false } },
-          scales: { y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
-          axes: [axis, { ...axis, size: 72, values: (_u, splits) => splits.map((v) => latest.current.format(v)) }],
+          scales: { y: { range: (_u, _min, max) => [0, Math.max(floor, max * 1.1)] } },
+          axes: [
+            axis,
+            {
+              ...axis,
+              size: 72,
+              incrs: binary ? POWERS_OF_TWO : undefined,
+              values: (_u, splits) => splits.map((v) => latest.current.format(v)),
+            },
+          ],
           series: [
             {},
             ...shape.split("|").map((s) => {
@@ -88,7 +102,7 @@ export function UsageChart(props: {
       plot.current?.destroy();
       plot.current = null;
     };
-  }, [shape, theme, height]);
+  }, [shape, theme, height, floor, binary]);
 
   useEffect(() => {
     plot.current?.setData(data);

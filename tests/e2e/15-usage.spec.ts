@@ -61,6 +61,11 @@ test("a container's memory chart rises while the container allocates memory", as
     .toBeGreaterThan(before + 8 * 2 ** 20);
   // The chart is drawn (uPlot's canvas) beside the words.
   await expect(page.getByTestId("usage-memory").locator("canvas").first()).toBeVisible();
+  // The charts are redrawn in the dark theme's colours, and the page passes there too.
+  await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
+  await expect(page.getByTestId("usage-memory").locator("canvas").first()).toBeVisible();
+  await expectAccessible(page);
+  await page.evaluate(() => (document.documentElement.dataset.theme = "light"));
 
   await page.goto(`${base()}/endpoints/${endpointId}`);
   await expect(page.getByRole("heading", { name: "Host totals" })).toBeVisible();

@@ -9,6 +9,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { UsageHub } from "../../lib/streams/usage/usage-hub";
 import type { UsagePoint, UsageSeries } from "../../lib/streams/usage/usage-types";
+import { ApiClient } from "../support/api-client";
 import { dockerEndpointWithRoles } from "../support/docker-endpoint";
 import { testEngine } from "../support/engine";
 import { clusterAdminApi, kubeEndpointWithRoles } from "../support/kube-endpoint";
@@ -115,6 +116,29 @@ describe("container usage", () => {
     ).auditEvent.findMany({ where: { outcome: "DENIED", target: ctx.endpointId, action: "resource.read" } });
     expect(denied.length).toBeGreaterThan(0);
     expect(denied.at(-1)!.detail).toMatchObject({ via: "socket", event: "usage:watch" });
+  });
+
+  it("ends a watch when the viewer's grant is taken away", async () => {
+    const container = await engine.run(["sleep", "300"]);
+    const user = await createUser();
+    const granted = await grant({ userId: user.id, endpointId: ctx.endpointId, role: "VIEWER" });
+    const client = new ApiClient(inject("appUrl"));
+    expect(await client.signIn(user.email, user.password)).toBeFalsy();
+    const { socket, points } = socketTo(inject("appUrl"), client.cookie);
+    const statuses: { error: string | null; closed: boolean }[] = [];
+    socket.on("usage:status", (e: { error: string | null; closed: boolean }) => statuses.push(e));
+    const reply = await watch(socket, {
+      endpointId: ctx.endpointId,
+      target: { kind: "container", containerId: container.id },
+    });
+    expect(reply.ok).toBe(true);
+    await expect.poll(() => points.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await (await testDb()).accessGrant.delete({ where: { id: granted.id } });
+    await expect.poll(() => statuses.find((s) => s.closed), { timeout: 15_000 }).toBeTruthy();
+    // Nothing more comes for it.
+    const received = points.length;
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(points.length).toBe(received);
   });
 
   it("answers a stopped container plainly", async () => {
