@@ -154,27 +154,60 @@ describe("container usage", () => {
 });
 
 describe("Kubernetes usage", () => {
-  it("says plainly when the cluster has no metrics API, and serves samples when it has one", async () => {
+  const { core } = clusterAdminApi(0);
+  const namespace = `usage-${Date.now()}`;
+  afterAll(() => core.deleteNamespace({ name: namespace }).catch(() => undefined));
+
+  it("says plainly when the cluster has no metrics API, and follows a pod and a node when it has one", async () => {
     const kube = await kubeEndpointWithRoles(`usage-kube-${Date.now()}`);
-    const { core } = clusterAdminApi(0);
     const node = (await core.listNode()).items[0]!.metadata!.name!;
-    const pods = await core.listPodForAllNamespaces();
-    const pod = pods.items[0]!;
+    await core.createNamespace({ body: { metadata: { name: namespace } } });
+    // kwok reports the annotated usage to metrics-server, where the test clusters run one.
+    await core.createNamespacedPod({
+      namespace,
+      body: {
+        metadata: {
+          name: "measured",
+          annotations: { "kwok.x-k8s.io/usage-cpu": "250m", "kwok.x-k8s.io/usage-memory": "48Mi" },
+        },
+        spec: {
+          nodeName: node,
+          containers: [
+            {
+              name: "main",
+              image: "dashboard-test/busybox:1",
+              resources: { requests: { cpu: "100m", memory: "64Mi" }, limits: { memory: "128Mi" } },
+            },
+          ],
+        },
+      },
+    });
     const hasMetrics = await hasMetricsApi();
-    const { socket } = socketTo(inject("appUrl"), kube.viewer.cookie);
+    const { socket, points } = socketTo(inject("appUrl"), kube.viewer.cookie);
+    const infos: unknown[] = [];
+    socket.on("usage:points", (e: { info: unknown }) => e.info && infos.push(e.info));
     const podReply = await watch(socket, {
       endpointId: kube.endpointId,
-      target: { kind: "pod", namespace: pod.metadata!.namespace!, pod: pod.metadata!.name! },
+      target: { kind: "pod", namespace, pod: "measured" },
     });
-    const nodeReply = await watch(socket, { endpointId: kube.endpointId, target: { kind: "node", node } });
     if (!hasMetrics) {
+      const nodeReply = await watch(socket, { endpointId: kube.endpointId, target: { kind: "node", node } });
       for (const reply of [podReply, nodeReply])
         expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^metrics-server not installed/) });
-    } else {
-      expect(podReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
-      expect(nodeReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
+      return;
     }
-  });
+    // The real path: metrics-server needs a scrape or two before the pod has figures.
+    expect(podReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
+    await expect.poll(() => points.at(-1)?.v[1], { timeout: 120_000, interval: 2_000 }).toBe(48 * MiB);
+    expect(infos.at(-1)).toMatchObject({
+      kind: "pod",
+      containers: [
+        { name: "main", requests: { cpu: 0.1, memory: 64 * MiB }, limits: { cpu: null, memory: 128 * MiB } },
+      ],
+    });
+    const nodeReply = await watch(socket, { endpointId: kube.endpointId, target: { kind: "node", node } });
+    expect(nodeReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
+  }, 180_000);
 });
 
 /** Whether the test cluster serves metrics.k8s.io (another part of the test environment may add it). */
