@@ -6,6 +6,7 @@ import type { ContainerAction } from "@/lib/docker/container-action-permissions"
 import type { ContainerRow } from "@/lib/docker/container-view";
 import { formatAgo } from "@/lib/client/format";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { UsageCell } from "../usage/usage-cell";
 import { StateBadge } from "./state-badge";
 
 // Memoized: scrolling and live updates re-render only the rows that changed.
@@ -49,6 +50,9 @@ export const ContainerTableRow = memo(function ContainerTableRow(props: {
       </td>
       <td className="truncate px-3 font-mono text-xs">{r.ports.join(", ")}</td>
       <td className="truncate px-3">{r.project ?? ""}</td>
+      <td className="px-3">
+        {r.state === "running" ? <UsageCell endpointId={endpointId} containerId={r.id} /> : null}
+      </td>
       <td className="px-3">
         <div className="flex gap-1">
           <Link

@@ -153,7 +153,7 @@ export function ContainersTable({
         className="max-h-[70vh] overflow-auto rounded-lg border border-line bg-panel"
         data-testid="containers-viewport"
       >
-        <table className="w-full table-fixed text-left">
+        <table className="w-full min-w-[72rem] table-fixed text-left">
           <thead className="sticky top-0 z-10 border-b border-line bg-panel text-xs uppercase text-muted">
             <tr>
               <th className="w-8 px-3 py-2">
@@ -170,6 +170,7 @@ export function ContainersTable({
               <th className="w-24 px-3 py-2">Created</th>
               <th className="w-32 px-3 py-2">Ports</th>
               <th className="w-28 px-3 py-2">Project</th>
+              <th className="w-40 px-3 py-2">Usage</th>
               <th className="w-80 px-3 py-2">Actions</th>
             </tr>
           </thead>

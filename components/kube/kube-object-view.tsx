@@ -18,6 +18,7 @@ import type { RevisionRow } from "@/lib/kube/rollout-history";
 import { can, type EndpointAccess } from "@/lib/rbac/can";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
+import { KubeUsage } from "../usage/kube-usage";
 import { HealthDot } from "./health-dot";
 import { KubeActions } from "./kube-actions";
 import { ObjectEvents } from "./object-events";
@@ -165,6 +166,11 @@ export function KubeObjectView(props: {
           ) : null}
         </dl>
       </Section>
+      {(kind.kind === "Pod" || kind.kind === "Node") && kind.group === "" ? (
+        <Section title="Usage">
+          <KubeUsage endpointId={endpointId} kind={kind.kind} object={object} />
+        </Section>
+      ) : null}
       {revealed ? (
         <Section title="Values (revealed; this was audited)">
           <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-1.5">

@@ -149,6 +149,16 @@ export const CLIENT_EVENT_SCHEMAS = {
   "palette:search": z.object({ q: searchText, limit: searchLimit }),
   "audit:watch": auditFilter,
   "audit:unwatch": z.undefined(),
+  "usage:watch": z.object({
+    endpointId: id,
+    target: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("container"), containerId: containerRef }),
+      z.object({ kind: z.literal("engine") }),
+      z.object({ kind: z.literal("pod"), namespace: namespaceName, pod: objectName }),
+      z.object({ kind: z.literal("node"), node: objectName }),
+    ]),
+  }),
+  "usage:unwatch": z.object({ watchId: id }),
 } satisfies { [E in keyof ClientToServerEvents]: z.ZodType<unknown, RequestOf<E>> };
 
 export type ClientEvent = keyof typeof CLIENT_EVENT_SCHEMAS;

@@ -11,6 +11,7 @@ import type { LogLine } from "../streams/log-line";
 import type { LogTarget } from "../streams/log-target";
 import type { PaletteAnswer } from "../search/palette-item";
 import type { TerminalRequest } from "../streams/terminal/terminal-request";
+import type { UsageInfo, UsagePoint, UsageSeries, UsageTarget } from "../streams/usage/usage-types";
 
 export interface EndpointStatusEvent {
   id: string;
@@ -70,6 +71,10 @@ export interface ServerToClientEvents {
   "exec:ended": (event: { sessionId: string; exitCode: number | null; message: string | null }) => void;
   /** Sent just before the server closes the socket: the user was disabled, the session expired… */
   "session:ended": (event: { reason: string }) => void;
+  /** New samples of a usage:watch (and the facts beside them, when they changed). */
+  "usage:points": (event: { watchId: string; points: UsagePoint[]; info: UsageInfo | null }) => void;
+  /** The upstream is in trouble (`error`) or fine again; `closed`: access ended, nothing more comes. */
+  "usage:status": (event: { watchId: string; error: string | null; closed: boolean }) => void;
 }
 
 export interface DockerEventSummary {
@@ -115,6 +120,12 @@ export interface ClientToServerEvents {
   "exec:close": (request: { sessionId: string }, ack?: Ack<null>) => void;
   /** The command palette: objects on every endpoint the user may see, by name, from memory. */
   "palette:search": (request: { q: string; limit?: number }, ack: Ack<PaletteAnswer>) => void;
+  /** Live usage of a container, an engine, a pod or a node: the last 15 minutes now, then usage:points. */
+  "usage:watch": (
+    request: { endpointId: string; target: UsageTarget },
+    ack: Ack<{ watchId: string; series: UsageSeries; error: string | null }>,
+  ) => void;
+  "usage:unwatch": (request: { watchId: string }, ack?: Ack<null>) => void;
 }
 
 export interface KubeWatchRequest {

@@ -31,3 +31,5 @@ export const MAX_TERMINALS_PER_USER = 60;
 export const MAX_TERMINAL_INPUT = 16 * 1024;
 /** How long a browser has to acknowledge a frame of terminal output. */
 export const TERMINAL_ACK_TIMEOUT_MS = 30_000;
+/** Usage watches (charts, table sparklines) open at once on one socket (one browser tab). */
+export const MAX_USAGE_WATCHES_PER_SOCKET = 100;

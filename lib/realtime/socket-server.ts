@@ -12,6 +12,7 @@ import { attachLogsWatch } from "./logs-watch";
 import { attachPaletteSearch } from "./palette-search";
 import { authenticateHandshake } from "./socket-auth";
 import { attachTerminals } from "./terminal-watch";
+import { attachUsageWatch } from "./usage-watch";
 
 export function attachRealtime(io: RealtimeServer, log: (message: string) => void = () => {}): () => void {
   io.use((socket, next) => {
@@ -34,6 +35,7 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
   const fleet = attachFleetWatch(io, { log, cache: kube.cache });
   const audit = attachAuditWatch(io, log);
   const terminals = attachTerminals(io, log);
+  const usage = attachUsageWatch(io, log);
   return startAccessRecheck(io, {
     guards: [
       endpoints.guard,
@@ -44,6 +46,7 @@ export function attachRealtime(io: RealtimeServer, log: (message: string) => voi
       fleet.guard,
       audit.guard,
       terminals.guard,
+      usage.guard,
     ],
     sweeps: [docker.sweep],
     log,

@@ -1267,4 +1267,31 @@ const SOCKET_NEEDS: Record<keyof typeof CLIENT_EVENT_SCHEMAS, SocketCase[]> = {
   "exec:input": [{ need: "signed-in", where: "none", payload: () => ({ sessionId: MISSING, data: "x" }) }],
   "exec:resize": [{ need: "signed-in", where: "none", payload: () => ({ sessionId: MISSING, cols: 80, rows: 24 }) }],
   "exec:close": [{ need: "signed-in", where: "none", payload: () => ({ sessionId: MISSING }) }],
+  "usage:watch": [
+    {
+      variant: "container",
+      need: "VIEWER",
+      where: "docker",
+      payload: () => ({ endpointId: ids.docker, target: { kind: "container", containerId: ids.container } }),
+    },
+    {
+      variant: "engine",
+      need: "VIEWER",
+      where: "docker",
+      payload: () => ({ endpointId: ids.docker, target: { kind: "engine" } }),
+    },
+    {
+      variant: "pod",
+      need: "VIEWER",
+      where: "kube-ns",
+      payload: (ns) => ({ endpointId: ids.kube, target: { kind: "pod", namespace: ns, pod: "matrix-pod" } }),
+    },
+    {
+      variant: "node",
+      need: "VIEWER",
+      where: "kube-cluster",
+      payload: () => ({ endpointId: ids.kube, target: { kind: "node", node: ids.node } }),
+    },
+  ],
+  "usage:unwatch": [{ need: "signed-in", where: "none", payload: () => ({ watchId: MISSING }) }],
 };

@@ -7,6 +7,7 @@ import { toEndpointView } from "@/lib/endpoints/view";
 import { can } from "@/lib/rbac/can";
 import { Alert } from "@/components/ui/alert";
 import { EngineOverview } from "@/components/docker/engine-overview";
+import { EngineUsage } from "@/components/usage/engine-usage";
 import { EndpointDetails } from "@/components/endpoints/endpoint-details";
 import { EndpointAccess } from "@/components/admin/endpoint-access";
 import type { Mode } from "@/components/endpoints/connection-fields";
@@ -26,6 +27,7 @@ export default async function EndpointPage({ params }: { params: Promise<{ id: s
       <EndpointDetails endpoint={{ ...view, mode: view.authKind as Mode }} canManage={can(access, "endpoint.update")} />
       {summary && "error" in summary ? <Alert>The engine cannot be read: {summary.error}</Alert> : null}
       {summary && "data" in summary ? <EngineOverview summary={summary.data} /> : null}
+      {summary && "data" in summary ? <EngineUsage endpointId={endpoint.id} /> : null}
       {cluster && "error" in cluster ? <Alert>The cluster cannot be read: {cluster.error}</Alert> : null}
       {cluster && "data" in cluster ? <ClusterOverviewView endpointId={endpoint.id} overview={cluster.data} /> : null}
       {subject.isAdmin ? <EndpointAccess endpointId={endpoint.id} /> : null}

@@ -9,6 +9,7 @@ import { CONTAINER_ACTION_PERMISSIONS } from "@/lib/docker/container-action-perm
 import { Alert } from "@/components/ui/alert";
 import { ContainerDetailsView } from "@/components/docker/container-details-view";
 import { RecreateForm } from "@/components/docker/recreate-form";
+import { ContainerUsage } from "@/components/usage/container-usage";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,10 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
         basePath={`/endpoints/${endpoint.id}/containers/${result.data.id}`}
         canExec={can(access, "workload.exec") && result.data.state.Running}
       />
+      <section className="space-y-2">
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-muted">Usage</h2>
+        <ContainerUsage endpointId={endpoint.id} containerId={result.data.id} />
+      </section>
       {can(access, CONTAINER_ACTION_PERMISSIONS.recreate) ? (
         <RecreateForm endpointId={endpoint.id} containerId={result.data.id} image={result.data.image} />
       ) : null}
