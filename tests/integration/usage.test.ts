@@ -2,7 +2,6 @@
 // stats stream that closes when they leave, the figures are the container's (memory used, the
 // limit it was started with), refusals are audited, and a cluster without metrics-server says so.
 import { createServer } from "node:http";
-import { ApisApi } from "@kubernetes/client-node";
 import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
@@ -10,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { UsageHub } from "../../lib/streams/usage/usage-hub";
 import type { UsagePoint, UsageSeries } from "../../lib/streams/usage/usage-types";
 import { ApiClient } from "../support/api-client";
+import { ADMIN } from "../support/integration-setup";
 import { dockerEndpointWithRoles } from "../support/docker-endpoint";
 import { testEngine } from "../support/engine";
 import { clusterAdminApi, kubeEndpointWithRoles } from "../support/kube-endpoint";
+import { adminTarget } from "../support/kube-target";
 import { createUser, grant, testDb } from "../support/seed";
 
 const engine = testEngine(0);
@@ -158,11 +159,11 @@ describe("Kubernetes usage", () => {
   const namespace = `usage-${Date.now()}`;
   afterAll(() => core.deleteNamespace({ name: namespace }).catch(() => undefined));
 
-  it("says plainly when the cluster has no metrics API, and follows a pod and a node when it has one", async () => {
+  it("follows a pod's usage beside its requests and limits, and a node's, from the cluster's metrics-server", async () => {
     const kube = await kubeEndpointWithRoles(`usage-kube-${Date.now()}`);
     const node = (await core.listNode()).items[0]!.metadata!.name!;
     await core.createNamespace({ body: { metadata: { name: namespace } } });
-    // kwok reports the annotated usage to metrics-server, where the test clusters run one.
+    // kwok reports the annotated usage to the first test cluster's metrics-server.
     await core.createNamespacedPod({
       namespace,
       body: {
@@ -182,7 +183,6 @@ describe("Kubernetes usage", () => {
         },
       },
     });
-    const hasMetrics = await hasMetricsApi();
     const { socket, points } = socketTo(inject("appUrl"), kube.viewer.cookie);
     const infos: unknown[] = [];
     socket.on("usage:points", (e: { info: unknown }) => e.info && infos.push(e.info));
@@ -190,12 +190,6 @@ describe("Kubernetes usage", () => {
       endpointId: kube.endpointId,
       target: { kind: "pod", namespace, pod: "measured" },
     });
-    if (!hasMetrics) {
-      const nodeReply = await watch(socket, { endpointId: kube.endpointId, target: { kind: "node", node } });
-      for (const reply of [podReply, nodeReply])
-        expect(reply).toEqual({ ok: false, error: expect.stringMatching(/^metrics-server not installed/) });
-      return;
-    }
     // The real path: metrics-server needs a scrape or two before the pod has figures.
     expect(podReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
     await expect.poll(() => points.at(-1)?.v[1], { timeout: 120_000, interval: 2_000 }).toBe(48 * MiB);
@@ -208,11 +202,26 @@ describe("Kubernetes usage", () => {
     const nodeReply = await watch(socket, { endpointId: kube.endpointId, target: { kind: "node", node } });
     expect(nodeReply).toMatchObject({ ok: true, data: { series: { columns: ["cpu", "memory"] } } });
   }, 180_000);
-});
 
-/** Whether the test cluster serves metrics.k8s.io (another part of the test environment may add it). */
-async function hasMetricsApi(): Promise<boolean> {
-  const { kc } = clusterAdminApi(0);
-  const groups = await kc.makeApiClient(ApisApi).getAPIVersions();
-  return groups.groups.some((g) => g.name === "metrics.k8s.io");
-}
+  it("says plainly when a cluster has no metrics API (the second test cluster runs no metrics-server)", async () => {
+    const admin = new ApiClient(inject("appUrl"));
+    expect(await admin.signIn(ADMIN.email, ADMIN.password)).toBeNull();
+    const created = await admin.request<{ endpoint: { id: string } }>("POST", "/api/endpoints", {
+      name: `usage-no-metrics-${Date.now()}`,
+      connection: adminTarget(1),
+    });
+    expect(created.status).toBe(201);
+    const endpointId = created.json.endpoint.id;
+    const node = (await clusterAdminApi(1).core.listNode()).items[0]!.metadata!.name!;
+    const { socket } = socketTo(inject("appUrl"), admin.cookie);
+    for (const target of [
+      { kind: "pod", namespace: "default", pod: "anything" },
+      { kind: "node", node },
+    ])
+      expect(await watch(socket, { endpointId, target })).toEqual({
+        ok: false,
+        error: expect.stringMatching(/^metrics-server not installed/),
+      });
+    await admin.request("DELETE", `/api/endpoints/${endpointId}`);
+  });
+});
