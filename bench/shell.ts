@@ -3,8 +3,9 @@
 // parts (default: all):
 //   echo   keystroke echo round trip, p50/p99, dashboard socket vs direct (BENCH_KEYS, 300)
 //   cat    `cat` of a 50 MB text file: MB/s through the terminal vs direct
-//   rss    server resident memory with 50 terminals open (BENCH_TERMINALS)
-// Container stats watching gets its own part here when it lands (same context, same summary).
+//   rss    server resident memory with 50 terminals open (BENCH_TERMINALS) and 200 running
+//          containers' stats watched (BENCH_STATS), against the memory it had just before
+//          opening them (and at start, idle)
 // Prints one summary line last: bench-shell key=value …
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -16,13 +17,16 @@ import { testEngine } from "../tests/support/engine";
 import { catMegabytesPerSecond } from "./shell/cat";
 import { echoRoundTrips } from "./shell/echo";
 import { rssWithTerminals } from "./shell/open-terminals";
+import { ensureStatsContainers, removeStatsContainers, watchStats } from "./shell/stats-watchers";
 import { dashboardShell, directShell, waitFor, type BenchShell } from "./shell/sessions";
+import { processStats } from "./support/proc";
 import { formatFigures } from "./support/summary";
 
 const ADMIN = { email: "bench@example.test", password: "benchmark password" };
 const PARTS = (process.env.BENCH_PARTS ?? "echo,cat,rss").split(",");
 const KEYS = Number(process.env.BENCH_KEYS ?? 300);
 const TERMINALS = Number(process.env.BENCH_TERMINALS ?? 50);
+const STATS = Number(process.env.BENCH_STATS ?? 200);
 const FILE = "/big.txt";
 const FILE_BYTES = 50 * 1024 * 1024;
 
@@ -53,6 +57,7 @@ async function main() {
       connection: { kind: "docker", transport: "socket", socketPath: engine.env.docker[0]!.socketPath },
     });
     const endpointId = created.json.endpoint.id;
+    const idleMb = processStats(app.pid).rssMb;
     // Text lines, so the TTY passes them as they are (no control characters).
     const container = await engine.run([
       "sh",
@@ -108,13 +113,28 @@ async function main() {
         `echo p50 ${((figures.echo_p50_ms as number) - (figures.floor_echo_p50_ms as number)).toFixed(2)} ms over the floor`,
       );
     if (PARTS.includes("rss")) {
+      const statsIds = STATS ? await ensureStatsContainers(engine.docker, STATS, engine.env.testImage) : [];
       const { rssMb, baselineMb, shells } = await rssWithTerminals({ ...options, appPid: app.pid, count: TERMINALS });
-      figures.rss_mb_50_terminals = rssMb;
-      log(`rss: ${baselineMb.toFixed(0)} MB before, ${rssMb.toFixed(0)} MB with ${TERMINALS} terminals open`);
+      const stopWatching = await watchStats({ ...options, containerIds: statsIds });
+      // Let the first samples and the garbage of opening settle before reading what stays.
+      await new Promise((r) => setTimeout(r, 5000));
+      const withStatsMb = processStats(app.pid).rssMb;
+      Object.assign(figures, {
+        rss_mb_idle: idleMb,
+        rss_mb_before: baselineMb,
+        rss_mb_50_terminals: withStatsMb,
+        rss_growth_mb: withStatsMb - baselineMb,
+      });
+      log(
+        `rss: ${idleMb.toFixed(0)} MB idle, ${baselineMb.toFixed(0)} MB before, ${rssMb.toFixed(0)} MB with ${TERMINALS} terminals, ` +
+          `${withStatsMb.toFixed(0)} MB with ${statsIds.length} containers' stats watched too`,
+      );
+      stopWatching();
       shells.forEach((s) => s.close());
     }
     console.log(`bench-shell ${formatFigures(figures)}`);
   } finally {
+    await removeStatsContainers(engine.docker).catch(() => undefined);
     await engine.cleanup();
     await app.stop();
     await pg.stop();
