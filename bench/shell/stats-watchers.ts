@@ -65,12 +65,10 @@ export async function watchStats(options: {
       }),
     );
     for (const containerId of ids) {
-      const reply = (await socket
-        .timeout(30_000)
-        .emitWithAck("usage:watch", {
-          endpointId: options.endpointId,
-          target: { kind: "container", containerId },
-        })) as {
+      const reply = (await socket.timeout(30_000).emitWithAck("usage:watch", {
+        endpointId: options.endpointId,
+        target: { kind: "container", containerId },
+      })) as {
         ok: boolean;
         error?: string;
       };
