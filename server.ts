@@ -7,6 +7,9 @@ import { Server } from "socket.io";
 import { startAuditRetention } from "./lib/audit/audit-retention";
 import { CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { startSessionCleanup } from "./lib/auth/session-cleanup";
+import { startLeadership } from "./lib/cluster/leadership";
+import { shutDownGracefully } from "./lib/cluster/shutdown";
+import { attachClusterAdapter } from "./lib/cluster/socket-adapter";
 import { crossSiteRefusal } from "./lib/http/same-origin";
 import { sessionSecret } from "./lib/auth/secret";
 import { bootstrapAdminFromEnv } from "./lib/auth/setup";
@@ -16,6 +19,9 @@ import { startEmbeddedPostgres, type RunningPostgres } from "./lib/db/embedded-p
 import { applyMigrations } from "./lib/db/migrate";
 import { startHealthLoop } from "./lib/endpoints/health-loop";
 import { setRealtimeServer, type RealtimeServer } from "./lib/realtime/hub";
+import { pushAuditRowLocally } from "./lib/realtime/audit-push";
+import { listenToOtherInstances } from "./lib/realtime/instance-events";
+import { recheckLocalSocketsNow } from "./lib/realtime/access-recheck";
 import { attachRealtime } from "./lib/realtime/socket-server";
 import { encryptionKey } from "./lib/secrets/key";
 
@@ -64,9 +70,16 @@ async function main() {
     allowRequest: (request, callback) =>
       callback(null, crossSiteRefusal(request.method, request.headers, { always: true }) === null),
   });
+  // Several instances may share the database: broadcasts and instance-to-instance news go through it.
+  const closeAdapter = attachClusterAdapter(io, process.env.DATABASE_URL, log);
   const stopRealtime = attachRealtime(io, log);
   setRealtimeServer(io);
-  const stopHealth = startHealthLoop((m) => log(m));
+  listenToOtherInstances(io, {
+    "audit:row": (row) => void pushAuditRowLocally(row).catch((error: Error) => log(`audit push: ${error.message}`)),
+    "access:recheck": () => void recheckLocalSocketsNow(),
+  });
+  const leadership = startLeadership(process.env.DATABASE_URL, { log });
+  const stopHealth = startHealthLoop({ leadership, log });
   const stopRetention = startAuditRetention({ days: cfg.AUDIT_RETENTION_DAYS, log });
   const stopSessionCleanup = startSessionCleanup(log);
 
@@ -78,15 +91,15 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
-    stopHealth();
-    stopRetention();
-    stopSessionCleanup();
-    stopRealtime();
-    io.close();
-    httpServer.closeAllConnections();
-    await new Promise((resolve) => httpServer.close(resolve));
-    await disconnectDb();
-    await postgres?.stop();
+    await shutDownGracefully({
+      httpServer,
+      io,
+      timeoutMs: cfg.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+      stopBackground: [stopHealth, stopRetention, stopSessionCleanup, stopRealtime],
+      closeResources: [closeAdapter, () => leadership.stop(), disconnectDb, async () => void (await postgres?.stop())],
+      log,
+    });
+    log("stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

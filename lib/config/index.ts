@@ -47,6 +47,8 @@ const schema = z.object({
   EXEC_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(0).default(1800),
   // Audit rows older than this are deleted once a day; 0 keeps them forever.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
+  // On SIGTERM: how long open requests may take to finish before the instance exits anyway.
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
   // Email and password sign-in; "off" leaves single sign-on as the only way in (lib/auth/local-accounts.ts).
   LOCAL_ACCOUNTS: z.enum(["on", "off"]).default("on"),
   // Single sign-on through OpenID Connect (lib/auth/oidc-*.ts); off unless OIDC_ISSUER is set.

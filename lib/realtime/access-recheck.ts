@@ -7,6 +7,7 @@ import { openSessionIds } from "../auth/session-store";
 import { db } from "../db/client";
 import type { Subject } from "../rbac/authorize";
 import type { RealtimeServer } from "./hub";
+import { tellOtherInstances } from "./instance-events";
 import { ACCESS_RECHECK_MS } from "./limits";
 import { reloadSubject } from "./reload-subject";
 import type { RealtimeSocket } from "./socket-data";
@@ -26,10 +27,17 @@ const key = Symbol.for("fleetdeck.accessRecheck");
 type Holder = { [key]?: () => Promise<void> };
 
 /**
- * Re-checks every socket now instead of at the next tick: call after removing a grant, disabling a
- * user or deleting an endpoint. Safe to call from route code (a separate module graph).
+ * Re-checks every socket now instead of at the next tick, on this instance and (through the
+ * adapter) every other: call after removing a grant, disabling a user or deleting an endpoint.
+ * Safe to call from route code (a separate module graph).
  */
 export function recheckAccessNow(): Promise<void> {
+  tellOtherInstances("access:recheck");
+  return recheckLocalSocketsNow();
+}
+
+/** This instance's sockets only (what another instance's "access:recheck" asks for). */
+export function recheckLocalSocketsNow(): Promise<void> {
   return (globalThis as Holder)[key]?.() ?? Promise.resolve();
 }
 

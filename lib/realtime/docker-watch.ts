@@ -19,7 +19,8 @@ export function attachDockerWatch(io: RealtimeServer, log: (message: string) => 
   const held = new Map<string, () => void>();
   const hold = (endpointId: string) => {
     if (held.has(endpointId)) return;
-    const to = () => io.to(room(endpointId));
+    // Each instance follows the engine for its own sockets: never broadcast to other instances.
+    const to = () => io.local.to(room(endpointId));
     const { release } = holdEngine(endpointId, {
       container: (id, row) => to().emit("docker:container", { endpointId, id, row }),
       other: (e) => to().emit("docker:event", e),

@@ -2,10 +2,10 @@
 // separately from server.ts, so the instance is kept on globalThis.
 import type { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+import type { InstanceEvents } from "./instance-events";
 import type { SocketData } from "./socket-data";
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- no events between instances
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InstanceEvents, SocketData>;
 
 const key = Symbol.for("fleetdeck.io");
 type Holder = { [key]?: RealtimeServer };
@@ -21,7 +21,10 @@ export function realtimeServer(): RealtimeServer | undefined {
 export const endpointRoom = (endpointId: string) => `endpoint:${endpointId}`;
 export const ADMIN_ROOM = "admins";
 
-/** Emit to everyone allowed to see the endpoint (its watchers and all administrators). */
+/**
+ * Emit to everyone allowed to see the endpoint (its watchers and all administrators), on every
+ * instance: the Postgres adapter carries the broadcast.
+ */
 export function emitForEndpoint<E extends keyof ServerToClientEvents>(
   endpointId: string,
   event: E,

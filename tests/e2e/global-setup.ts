@@ -2,6 +2,7 @@
 // sign-on, and a server that has never been set up (no users), exactly as after `npm start` on a
 // fresh clone.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,10 +17,16 @@ export default async function globalSetup() {
   const pg = await startEmbeddedPostgres({ dir, persistent: false });
   const port = await freePort();
   const oidc = await startOidcProvider({ redirectUris: [`http://127.0.0.1:${port}/api/auth/callback/oidc`] });
+  // Given rather than generated, so a spec can start a second instance on the same database.
+  const shared = {
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  };
   const app = await startAppServer({
     databaseUrl: pg.url,
     port,
     env: {
+      ...shared,
       ENDPOINT_CHECK_INTERVAL_SECONDS: "5",
       ...oidc.env,
       OIDC_NAME: E2E_SSO.name,
@@ -30,6 +37,7 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = app.url;
   // For specs that need people the admin screens cannot make yet (a viewer).
   process.env.E2E_DATABASE_URL = pg.url;
+  process.env.E2E_SHARED_SECRETS = JSON.stringify(shared);
   return async () => {
     await app.stop();
     await oidc.stop();

@@ -11,6 +11,10 @@ export interface AppServer {
   /** The server process (benchmarks read its CPU time and memory). */
   pid: number;
   dataDir: string;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
+  /** Sends a signal (SIGKILL: a crash) and waits for the process to end; the data dir stays. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,8 +67,15 @@ export async function startAppServer(options: {
     url,
     pid: child.pid!,
     dataDir,
+    output: () => output,
+    kill: async (signal) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill(signal);
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM");
         await new Promise((r) => child.once("exit", r));
       }
