@@ -30,7 +30,7 @@ export function runHelm(args: string[], options: { home: string }): HelmResult {
   const result = spawnSync(helmBinary(), args, {
     encoding: "utf8",
     env: {
-      PATH: process.env.PATH ?? "",
+      ...process.env,
       HOME: options.home,
       HELM_CONFIG_HOME: path.join(options.home, "config"),
       HELM_CACHE_HOME: path.join(options.home, "cache"),
