@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok and metrics-server from
 # the Go modules pinned in ./k8s, ./kwok and ./metrics-server, once per version, into a cache outside
-# the repository. Prints the bin directory. A warm run only checks that the binaries exist.
+# the repository; and helm (build-helm.sh) for the chart tests. Prints the bin directory. A warm run
+# only checks that the binaries exist.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod CGO_ENABLED=0
@@ -39,6 +40,8 @@ ms_bin="$cache/metrics-server/$ms_version"
 build metrics-server "$here/metrics-server" sigs.k8s.io/metrics-server/cmd/metrics-server \
   "-X k8s.io/client-go/pkg/version.gitVersion=$ms_version" "$ms_bin"
 ln -sfn "$ms_bin/metrics-server" "$bin/metrics-server"
+# helm, for the chart tests (tests/support/helm.ts finds it in its own cache directory).
+bash "$here/build-helm.sh" >/dev/null
 
 # kwok's own Stage definitions (node initialise, heartbeat with lease, pod ready/complete/delete),
 # taken from the module at the pinned version and cached beside the binaries.
