@@ -92,13 +92,11 @@ async function main() {
           socket.once("connect_error", reject);
         });
         await socket.timeout(60_000).emitWithAck("endpoints:watch");
-        const ack = (await socket
-          .timeout(60_000)
-          .emitWithAck("logs:subscribe", {
-            endpointId,
-            target: { kind: "container", containerId: container.id },
-            tail: 0,
-          })) as {
+        const ack = (await socket.timeout(60_000).emitWithAck("logs:subscribe", {
+          endpointId,
+          target: { kind: "container", containerId: container.id },
+          tail: 0,
+        })) as {
           ok: boolean;
           error?: string;
         };
