@@ -7,6 +7,8 @@ import { Server } from "socket.io";
 import { startAuditRetention } from "./lib/audit/audit-retention";
 import { CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { startSessionCleanup } from "./lib/auth/session-cleanup";
+import { markShuttingDown } from "./lib/http/lifecycle";
+import { requestObserver } from "./lib/http/observe-request";
 import { crossSiteRefusal } from "./lib/http/same-origin";
 import { sessionSecret } from "./lib/auth/secret";
 import { bootstrapAdminFromEnv } from "./lib/auth/setup";
@@ -15,16 +17,17 @@ import { disconnectDb } from "./lib/db/client";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/db/embedded-postgres";
 import { applyMigrations } from "./lib/db/migrate";
 import { startHealthLoop } from "./lib/endpoints/health-loop";
+import { lineLogger, logger } from "./lib/log/logger";
 import { setRealtimeServer, type RealtimeServer } from "./lib/realtime/hub";
 import { attachRealtime } from "./lib/realtime/socket-server";
 import { encryptionKey } from "./lib/secrets/key";
 
-const log = (message: string) => console.log(`[fleetdeck] ${message}`);
+const log = lineLogger("server");
 
 // One request's unexpected failure (a library's listener throwing, a promise nobody awaited) is
 // logged with its stack and the server keeps serving everyone else.
-process.on("unhandledRejection", (reason) => console.error("[fleetdeck] unhandled rejection:", reason));
-process.on("uncaughtException", (error) => console.error("[fleetdeck] uncaught exception:", error));
+process.on("unhandledRejection", (reason) => logger().error({ err: reason }, "unhandled rejection"));
+process.on("uncaughtException", (error) => logger().error({ err: error }, "uncaught exception"));
 
 async function main() {
   const cfg = config();
@@ -48,15 +51,18 @@ async function main() {
   const app = next({ dev, hostname: cfg.HOST, port: cfg.PORT, httpServer, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  httpServer.on("request", (request, response) => {
-    request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
-    const refusal = crossSiteRefusal(request.method, request.headers);
-    if (refusal) {
-      response.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal }));
-      return;
-    }
-    void handle(request, response);
-  });
+  const observe = requestObserver(process.cwd());
+  httpServer.on("request", (request, response) =>
+    observe(request, response, () => {
+      request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+      const refusal = crossSiteRefusal(request.method, request.headers);
+      if (refusal) {
+        response.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal }));
+        return;
+      }
+      void handle(request, response);
+    }),
+  );
   const io: RealtimeServer = new Server(httpServer, {
     transports: ["websocket"],
     serveClient: false,
@@ -64,9 +70,9 @@ async function main() {
     allowRequest: (request, callback) =>
       callback(null, crossSiteRefusal(request.method, request.headers, { always: true }) === null),
   });
-  const stopRealtime = attachRealtime(io, log);
+  const stopRealtime = attachRealtime(io, lineLogger("realtime", "warn"));
   setRealtimeServer(io);
-  const stopHealth = startHealthLoop((m) => log(m));
+  const stopHealth = startHealthLoop(lineLogger("health", "warn"));
   const stopRetention = startAuditRetention({ days: cfg.AUDIT_RETENTION_DAYS, log });
   const stopSessionCleanup = startSessionCleanup(log);
 
@@ -77,6 +83,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    markShuttingDown();
     log(`${signal}: stopping`);
     stopHealth();
     stopRetention();
@@ -94,6 +101,6 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(`[fleetdeck] failed to start: ${error.message}`);
+  logger().fatal(`failed to start: ${error.message}`);
   process.exit(1);
 });

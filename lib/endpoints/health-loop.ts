@@ -2,9 +2,10 @@
 // upstream timeout, so one dead endpoint never delays the others or any page.
 import { config } from "../config";
 import { db } from "../db/client";
+import { lineLogger } from "../log/logger";
 import { checkEndpoint } from "./health";
 
-export function startHealthLoop(log: (message: string) => void = console.error): () => void {
+export function startHealthLoop(log: (message: string) => void = lineLogger("health", "warn")): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const round = async () => {

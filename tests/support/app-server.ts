@@ -11,6 +11,8 @@ export interface AppServer {
   /** The server process (benchmarks read its CPU time and memory). */
   pid: number;
   dataDir: string;
+  /** What the server wrote so far (stdout and stderr: its JSON log lines). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startAppServer(options: {
     url,
     pid: child.pid!,
     dataDir,
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) {
         child.kill("SIGTERM");
