@@ -63,6 +63,8 @@ const credentialsCount = async (url: string) =>
   Number((await query<{ n: string }>(url, `select count(*) as n from "Endpoint" where secret is not null`))[0]!.n);
 
 beforeAll(async () => {
+  // PostgreSQL 18's pg_dump and pg_restore (a no-op when `npm test` or an earlier run installed them).
+  await promisify(execFile)("node", ["scripts/install-pg-client.mjs"], { cwd: root });
   expect(await admin.signIn(ADMIN.email, ADMIN.password)).toBeNull();
   const tls = readTestEnv().docker[0]!.tls!;
   const create = async (name: string, connection: unknown) => {
