@@ -28,7 +28,6 @@ export function createLogger(destination: pino.DestinationStream = pino.destinat
   return pino(
     {
       level: levelFromEnv(),
-      base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
