@@ -17,12 +17,14 @@ import { disconnectDb } from "./lib/db/client";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/db/embedded-postgres";
 import { applyMigrations } from "./lib/db/migrate";
 import { startHealthLoop } from "./lib/endpoints/health-loop";
+import { routeConsoleToLogger } from "./lib/log/console-to-log";
 import { lineLogger, logger } from "./lib/log/logger";
 import { setRealtimeServer, type RealtimeServer } from "./lib/realtime/hub";
 import { attachRealtime } from "./lib/realtime/socket-server";
 import { encryptionKey } from "./lib/secrets/key";
 
 const log = lineLogger("server");
+routeConsoleToLogger();
 
 // One request's unexpected failure (a library's listener throwing, a promise nobody awaited) is
 // logged with its stack and the server keeps serving everyone else.
