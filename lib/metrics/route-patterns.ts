@@ -2,7 +2,7 @@
 // from the route and page files under app/, and the pattern a request path falls under — a label
 // with bounded values for metrics and access logs, where a raw path would carry ids (and an
 // invitation's token).
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** How specific a segment is, as Next ranks them: static, [param], [...all], [[...optional]]. */
@@ -42,8 +42,16 @@ export function compilePatterns(patterns: string[]): Pattern[] {
     .sort(bySpecificity);
 }
 
-/** Route patterns from app/: folders holding a route.ts or page.tsx; groups "(x)" and slots "@x" left out. */
+/**
+ * Route patterns from app/: folders holding a route.ts or page.tsx; groups "(x)" and slots "@x" left
+ * out. An install without the sources (an image holding the build only) reads the build's manifest.
+ */
 export function readAppPatterns(root: string): string[] {
+  if (!existsSync(path.join(root, "app"))) {
+    const manifest = path.join(root, ".next", "app-path-routes-manifest.json");
+    if (!existsSync(manifest)) return [];
+    return Object.values(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>);
+  }
   const found: string[] = [];
   const walk = (dir: string, url: string[]) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
