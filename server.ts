@@ -10,6 +10,7 @@ import { startSessionCleanup } from "./lib/auth/session-cleanup";
 import { startLeadership } from "./lib/cluster/leadership";
 import { shutDownGracefully } from "./lib/cluster/shutdown";
 import { attachClusterAdapter } from "./lib/cluster/socket-adapter";
+import { requestObserver } from "./lib/http/observe-request";
 import { crossSiteRefusal } from "./lib/http/same-origin";
 import { sessionSecret } from "./lib/auth/secret";
 import { bootstrapAdminFromEnv } from "./lib/auth/setup";
@@ -18,6 +19,8 @@ import { disconnectDb } from "./lib/db/client";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/db/embedded-postgres";
 import { applyMigrations } from "./lib/db/migrate";
 import { startHealthLoop } from "./lib/endpoints/health-loop";
+import { routeConsoleToLogger } from "./lib/log/console-to-log";
+import { lineLogger, logger } from "./lib/log/logger";
 import { setRealtimeServer, type RealtimeServer } from "./lib/realtime/hub";
 import { pushAuditRowLocally } from "./lib/realtime/audit-push";
 import { listenToOtherInstances } from "./lib/realtime/instance-events";
@@ -25,12 +28,13 @@ import { recheckLocalSocketsNow } from "./lib/realtime/access-recheck";
 import { attachRealtime } from "./lib/realtime/socket-server";
 import { encryptionKey } from "./lib/secrets/key";
 
-const log = (message: string) => console.log(`[fleetdeck] ${message}`);
+const log = lineLogger("server");
+routeConsoleToLogger();
 
 // One request's unexpected failure (a library's listener throwing, a promise nobody awaited) is
 // logged with its stack and the server keeps serving everyone else.
-process.on("unhandledRejection", (reason) => console.error("[fleetdeck] unhandled rejection:", reason));
-process.on("uncaughtException", (error) => console.error("[fleetdeck] uncaught exception:", error));
+process.on("unhandledRejection", (reason) => logger().error({ err: reason }, "unhandled rejection"));
+process.on("uncaughtException", (error) => logger().error({ err: error }, "uncaught exception"));
 
 async function main() {
   const cfg = config();
@@ -54,15 +58,18 @@ async function main() {
   const app = next({ dev, hostname: cfg.HOST, port: cfg.PORT, httpServer, dir: process.cwd() });
   await app.prepare();
   const handle = app.getRequestHandler();
-  httpServer.on("request", (request, response) => {
-    request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
-    const refusal = crossSiteRefusal(request.method, request.headers);
-    if (refusal) {
-      response.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal }));
-      return;
-    }
-    void handle(request, response);
-  });
+  const observe = requestObserver(process.cwd());
+  httpServer.on("request", (request, response) =>
+    observe(request, response, () => {
+      request.headers[CLIENT_ADDRESS_HEADER] = request.socket.remoteAddress ?? "";
+      const refusal = crossSiteRefusal(request.method, request.headers);
+      if (refusal) {
+        response.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: refusal }));
+        return;
+      }
+      void handle(request, response);
+    }),
+  );
   const io: RealtimeServer = new Server(httpServer, {
     transports: ["websocket"],
     serveClient: false,
@@ -70,16 +77,21 @@ async function main() {
     allowRequest: (request, callback) =>
       callback(null, crossSiteRefusal(request.method, request.headers, { always: true }) === null),
   });
+  // One "connection" listener per realtime feature.
+  io.sockets.setMaxListeners(32);
   // Several instances may share the database: broadcasts and instance-to-instance news go through it.
-  const closeAdapter = attachClusterAdapter(io, process.env.DATABASE_URL, log);
-  const stopRealtime = attachRealtime(io, log);
+  const clusterLog = lineLogger("cluster");
+  const closeAdapter = attachClusterAdapter(io, process.env.DATABASE_URL, lineLogger("cluster", "warn"));
+  const realtimeLog = lineLogger("realtime", "warn");
+  const stopRealtime = attachRealtime(io, realtimeLog);
   setRealtimeServer(io);
   listenToOtherInstances(io, {
-    "audit:row": (row) => void pushAuditRowLocally(row).catch((error: Error) => log(`audit push: ${error.message}`)),
+    "audit:row": (row) =>
+      void pushAuditRowLocally(row).catch((error: Error) => realtimeLog(`audit push: ${error.message}`)),
     "access:recheck": () => void recheckLocalSocketsNow(),
   });
-  const leadership = startLeadership(process.env.DATABASE_URL, { log });
-  const stopHealth = startHealthLoop({ leadership, log });
+  const leadership = startLeadership(process.env.DATABASE_URL, { log: clusterLog });
+  const stopHealth = startHealthLoop({ leadership, log: lineLogger("health", "warn") });
   const stopRetention = startAuditRetention({ days: cfg.AUDIT_RETENTION_DAYS, log });
   const stopSessionCleanup = startSessionCleanup(log);
 
@@ -107,6 +119,6 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(`[fleetdeck] failed to start: ${error.message}`);
+  logger().fatal(`failed to start: ${error.message}`);
   process.exit(1);
 });

@@ -1,15 +1,13 @@
 // `npm run admin -- reset-password EMAIL [--password-stdin]`: the way back in for a locked-out
 // administrator. Uses DATABASE_URL, or the embedded database in DATA_DIR as `npm start` does.
-import path from "node:path";
 import { z } from "zod";
 import { recordAudit } from "../lib/audit/record";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../lib/auth/password";
 import { isCommonPassword } from "../lib/auth/password-policy";
 import { endSessions } from "../lib/auth/session-store";
 import { clearAccountFailures } from "../lib/auth/signin-limit";
-import { config } from "../lib/config";
 import { db, disconnectDb } from "../lib/db/client";
-import { startEmbeddedPostgres, type RunningPostgres } from "../lib/db/embedded-postgres";
+import { withCliDatabase } from "../lib/db/cli-database";
 import { applyMigrations } from "../lib/db/migrate";
 import { readPassword } from "./admin/read-password";
 
@@ -42,19 +40,15 @@ async function main() {
   if (!parsed.success) throw new Error(parsed.error.issues.find((i) => i.path[0] === 1)?.message ?? USAGE);
   const [, email] = parsed.data;
   const password = passwordSchema.parse(await readPassword({ fromStdin: argv.includes("--password-stdin") }));
-  let postgres: RunningPostgres | null = null;
-  if (!process.env.DATABASE_URL) {
-    const dir = path.join(config().dataDir, "postgres");
-    postgres = await startEmbeddedPostgres({ dir, reuseRunning: true });
-    process.env.DATABASE_URL = postgres.url;
-  }
-  try {
-    await applyMigrations(process.env.DATABASE_URL);
-    await resetPassword(email, password);
-  } finally {
-    await disconnectDb();
-    await postgres?.stop();
-  }
+  await withCliDatabase(async (databaseUrl) => {
+    process.env.DATABASE_URL = databaseUrl;
+    try {
+      await applyMigrations(databaseUrl);
+      await resetPassword(email, password);
+    } finally {
+      await disconnectDb();
+    }
+  });
 }
 
 main().catch((error: Error) => {

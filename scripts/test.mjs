@@ -10,7 +10,9 @@ const run = (command, args) =>
     .status ?? 1;
 
 ensureReady({ build: true });
-let failed = run("npx", ["tsx", "scripts/testenv/cli.ts", "up"]) !== 0;
+// pg_dump / pg_restore 18 for the backup tests (cached in ~/.cache/fleetdeck; instant when there).
+let failed = run("node", ["scripts/install-pg-client.mjs"]) !== 0;
+if (!failed) failed = run("npx", ["tsx", "scripts/testenv/cli.ts", "up"]) !== 0;
 try {
   if (!failed) failed = run("npx", ["vitest", "run"]) !== 0;
   if (!failed) failed = run("npx", ["playwright", "test"]) !== 0;

@@ -1,5 +1,6 @@
 // Append-only audit trail. Details must never hold credentials: callers pass only names and ids.
 import { db, Prisma } from "../db/client";
+import { componentLogger } from "../log/logger";
 import { pushAuditRow } from "../realtime/audit-push";
 
 export interface AuditEntry {
@@ -39,5 +40,7 @@ export async function recordAudit(entry: AuditEntry): Promise<void> {
     });
   }
   // Live viewers of the audit log; the row is written whatever becomes of the push.
-  void pushAuditRow(row).catch((error: Error) => console.error("could not push an audit row:", error.message));
+  void pushAuditRow(row).catch((error: Error) =>
+    componentLogger("audit").warn(`could not push an audit row: ${error.message}`),
+  );
 }

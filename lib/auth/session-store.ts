@@ -3,6 +3,7 @@
 // instead of living on until its expiry.
 import { config } from "../config";
 import { db } from "../db/client";
+import { componentLogger } from "../log/logger";
 
 /** How often a session's `lastSeenAt` is written at most: it is shown to people, not used for access. */
 export const LAST_SEEN_EVERY_MS = 60_000;
@@ -38,7 +39,7 @@ export async function checkSession(sessionId: string, userId: string): Promise<b
         where: { id: sessionId, lastSeenAt: row.lastSeenAt },
         data: { lastSeenAt: new Date() },
       })
-      .catch((error: Error) => console.error(`could not note a session as seen: ${error.message}`));
+      .catch((error: Error) => componentLogger("auth").warn(`could not note a session as seen: ${error.message}`));
   }
   return true;
 }

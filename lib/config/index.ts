@@ -49,6 +49,10 @@ const schema = z.object({
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).default(365),
   // On SIGTERM: how long open requests may take to finish before the instance exits anyway.
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(600).default(20),
+  // Log lines at this level and above (JSON on stdout; lib/log/logger.ts reads it too).
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Bearer token Prometheus sends to /api/metrics; without it, /api/metrics answers 404.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   // Email and password sign-in; "off" leaves single sign-on as the only way in (lib/auth/local-accounts.ts).
   LOCAL_ACCOUNTS: z.enum(["on", "off"]).default("on"),
   // Single sign-on through OpenID Connect (lib/auth/oidc-*.ts); off unless OIDC_ISSUER is set.

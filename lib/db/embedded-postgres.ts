@@ -7,6 +7,7 @@ import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import { componentLogger } from "../log/logger";
 import { postgresBinaries, SHARED_ROOT } from "./postgres-binaries";
 import { initialise, startServer, stopServer } from "./postgres-process";
 import { canEnter, ensurePostgresUser, type PostgresUser } from "./postgres-user";
@@ -47,7 +48,7 @@ async function clusterDir(dir: string, user: PostgresUser | null, log: Log): Pro
   await writeFile(path.join(home, "source"), `the embedded database of Fleetdeck for ${dir}\n`);
   if (!existsSync(path.join(home, "pg"))) {
     const why = `the postgres user cannot enter ${dir}`;
-    console.warn(`[fleetdeck] ${why}: the embedded database keeps its files in ${home}/pg instead`);
+    componentLogger("database").warn(`${why}: the embedded database keeps its files in ${home}/pg instead`);
   }
   log(`database files in ${home}/pg`);
   return path.join(home, "pg");

@@ -1,6 +1,7 @@
 // Checks an endpoint, stores its status and pushes the change to open pages.
 import { config } from "../config";
 import { db, type Endpoint } from "../db/client";
+import { countUpstreamError } from "../metrics/upstream-errors";
 import { emitForEndpoint } from "../realtime/hub";
 import { SecretError } from "../secrets/crypto";
 import { checkConnection, type CheckResult } from "./check-connection";
@@ -21,6 +22,7 @@ export async function checkEndpoint(endpoint: Endpoint): Promise<CheckResult> {
     if (!(error instanceof SecretError)) throw error;
     result = { ok: false, code: "credentials", message: error.message };
   }
+  if (!result.ok) countUpstreamError(endpoint.id, result.code);
   const now = new Date();
   // Store the result only if the endpoint still has the settings it was checked with: a check
   // that started before an edit (new key, forgotten host key) must not overwrite the newer truth.

@@ -7,6 +7,7 @@ import type { Endpoint } from "../db/client";
 import { noteEngineWrite } from "../docker/engine-state/engine-states";
 import { getVisibleEndpoint } from "../endpoints/registry";
 import { describeUpstreamError, UpstreamError } from "../endpoints/upstream-error";
+import { countUpstreamError } from "../metrics/upstream-errors";
 import type { Action } from "../rbac/actions";
 import { allowedNamespaces, type Subject } from "../rbac/authorize";
 import { SecretError } from "../secrets/crypto";
@@ -91,6 +92,7 @@ export function endpointRoute<P = object, B = unknown, Q = unknown>(
         error instanceof SecretError ||
         error instanceof UpstreamError;
       const mapped = known ? error : describeUpstreamError(error, endpoint.name);
+      if (mapped instanceof UpstreamError) countUpstreamError(endpoint.id, mapped.code);
       if (audit) {
         await recordAudit({
           actor: ctx.subject,

@@ -1,13 +1,12 @@
-// Whether this instance is shutting down (SIGTERM received): readiness then fails so the load
-// balancer stops sending new work while open requests finish. Kept on globalThis because route
-// bundles and server.ts are separate module graphs.
+// Whether this instance is on its way out. Set by the shutdown (SIGTERM) handler; /api/ready then
+// answers 503, so a load balancer stops sending new requests while open ones finish. On globalThis:
+// server.ts sets it, route code (bundled apart by Next) reads it.
 const key = Symbol.for("fleetdeck.shuttingDown");
-type Holder = { [key]?: boolean };
 
 export function markShuttingDown(): void {
-  (globalThis as Holder)[key] = true;
+  (globalThis as { [key]?: boolean })[key] = true;
 }
 
 export function isShuttingDown(): boolean {
-  return (globalThis as Holder)[key] === true;
+  return (globalThis as { [key]?: boolean })[key] === true;
 }

@@ -3,6 +3,8 @@
 // a failure arrives as the last line. A client that goes away aborts `signal` (the work decides
 // whether to stop its upstream or finish), sending becomes a no-op, and `onEnd` (the audit row)
 // runs exactly once whatever happened.
+import { logger } from "../log/logger";
+
 export function ndjsonResponse(
   work: (send: (value: unknown) => void, signal: AbortSignal) => Promise<void>,
   options: {
@@ -32,7 +34,7 @@ export function ndjsonResponse(
       }
       await options
         .onEnd({ ok: !error, error, clientLeft: cancelled.signal.aborted })
-        .catch((e: unknown) => console.error("could not record the end of a streamed operation:", e));
+        .catch((e: unknown) => logger().error({ err: e }, "could not record the end of a streamed operation"));
       if (!cancelled.signal.aborted) controller.close();
     },
     cancel() {

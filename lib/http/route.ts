@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record";
 import { clientAddress } from "../auth/client-address";
 import { subjectFromRequest } from "../auth/current-user";
 import { UpstreamError } from "../endpoints/upstream-error";
+import { logger } from "../log/logger";
 import { authorize, type Scope, type Subject } from "../rbac/authorize";
 import type { Action } from "../rbac/actions";
 import { SecretError } from "../secrets/crypto";
@@ -61,7 +62,7 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof SecretError)
     return NextResponse.json({ error: error.message, code: "credentials" }, { status: 409 });
-  console.error("unhandled error in API handler:", error);
+  logger().error({ err: error }, "unhandled error in API handler");
   return NextResponse.json({ error: "internal error; see the server log" }, { status: 500 });
 }
 

@@ -2,6 +2,7 @@
 // workload, a selector, Docker labels), is checked with authorize() ("logs.read" on the endpoint
 // and namespace) on subscribe, whenever members join and on every access re-check, is served by
 // the shared LogHub, acknowledged batch by batch, and dropped when the socket goes.
+import { countUpstreamStreams } from "../metrics/upstream-streams";
 import { LogHub } from "../streams/log-hub";
 import { MemberSetHub } from "../streams/member-set-hub";
 import type { AccessGuard } from "./access-recheck";
@@ -13,6 +14,7 @@ import { SubscriptionQuota } from "./subscription-quota";
 
 export function attachLogsWatch(io: RealtimeServer, log: (message: string) => void) {
   const shared = { hub: new LogHub(log), memberSets: new MemberSetHub(), quota: new SubscriptionQuota() };
+  countUpstreamStreams("logs", () => shared.hub.upstreamEndpoints());
   const viewers = new WeakMap<RealtimeSocket, LogViewer>();
   io.on("connection", (socket) => {
     const viewer = new LogViewer(socket, shared);

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { UpstreamError, describeUpstreamError } from "../endpoints/upstream-error";
 import { HttpError } from "../errors";
+import { newRequestId, runWithRequestId } from "../log/request-context";
 import { AccessDeniedError } from "../rbac/access-denied";
 import { LogAccessError } from "../streams/resolve-log-members";
 import { CLIENT_EVENT_SCHEMAS, type ClientEvent } from "./event-schemas";
@@ -70,31 +71,34 @@ export function onEvent<E extends ClientEvent>(
   const schema = CLIENT_EVENT_SCHEMAS[event];
   (socket as unknown as { on(event: string, listener: (...args: unknown[]) => void): void }).on(
     event,
-    (...args: unknown[]) => {
-      const last = args.at(-1);
-      const ack = typeof last === "function" ? (last as (reply: unknown) => void) : null;
-      const payload = ack ? args.slice(0, -1)[0] : args[0];
-      let answered = false;
-      const reply = (result: { ok: true; data: unknown } | { ok: false; error: string }) => {
-        if (answered) return;
-        answered = true;
-        try {
-          ack?.(result);
-        } catch (error) {
-          log(`could not acknowledge ${event}: ${(error as Error).message}`);
-        }
-      };
-      const parsed = schema.safeParse(payload);
-      if (!parsed.success) return reply({ ok: false, error: `${event}: ${problems(parsed.error)}` });
-      Promise.resolve()
-        .then(() => handler(parsed.data as z.output<(typeof CLIENT_EVENT_SCHEMAS)[E]>))
-        .then(
-          (data) => reply({ ok: true, data: data ?? null }),
-          async (error: unknown) => {
-            if (error instanceof AccessDeniedError) await auditDenial(socket, event, error, log);
-            reply({ ok: false, error: publicMessage(error, log) });
-          },
-        );
-    },
+    // Each event is its own piece of work: what it logs carries its own request id.
+    (...args: unknown[]) => runWithRequestId(newRequestId(), () => handle(args)),
   );
+
+  function handle(args: unknown[]): void {
+    const last = args.at(-1);
+    const ack = typeof last === "function" ? (last as (reply: unknown) => void) : null;
+    const payload = ack ? args.slice(0, -1)[0] : args[0];
+    let answered = false;
+    const reply = (result: { ok: true; data: unknown } | { ok: false; error: string }) => {
+      if (answered) return;
+      answered = true;
+      try {
+        ack?.(result);
+      } catch (error) {
+        log(`could not acknowledge ${event}: ${(error as Error).message}`);
+      }
+    };
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) return reply({ ok: false, error: `${event}: ${problems(parsed.error)}` });
+    Promise.resolve()
+      .then(() => handler(parsed.data as z.output<(typeof CLIENT_EVENT_SCHEMAS)[E]>))
+      .then(
+        (data) => reply({ ok: true, data: data ?? null }),
+        async (error: unknown) => {
+          if (error instanceof AccessDeniedError) await auditDenial(socket, event, error, log);
+          reply({ ok: false, error: publicMessage(error, log) });
+        },
+      );
+  }
 }

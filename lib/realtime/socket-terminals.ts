@@ -48,6 +48,11 @@ export class SocketTerminals {
     private readonly log: (message: string) => void,
   ) {}
 
+  /** The endpoint of each open terminal (for the metrics). */
+  *endpointIds(): Iterable<readonly [string, number]> {
+    for (const entry of this.entries.values()) yield [entry.endpointId, 1];
+  }
+
   async start(request: StartRequest): Promise<{ sessionId: string; command: string[] | null }> {
     if (this.entries.size + this.settingUp >= MAX_TERMINALS_PER_SOCKET)
       throw new SocketRequestError(`at most ${MAX_TERMINALS_PER_SOCKET} terminals per tab; close some first`);

@@ -3,6 +3,7 @@
 // the shared UsageHub (one upstream per container, engine, pod or node), and ends with the socket.
 import { randomUUID } from "node:crypto";
 import { db } from "../db/client";
+import { countUpstreamStreams } from "../metrics/upstream-streams";
 import { endpointNotFound } from "../rbac/access-denied";
 import { mayReadUsage, resolveUsageSource } from "../streams/usage/resolve-usage-source";
 import { UsageHub } from "../streams/usage/usage-hub";
@@ -21,6 +22,7 @@ interface Held {
 }
 
 export function attachUsageWatch(io: RealtimeServer, log: (message: string) => void, hub = new UsageHub({ log })) {
+  countUpstreamStreams("usage", () => hub.upstreamEndpoints());
   const watchesOf = new WeakMap<RealtimeSocket, Map<string, Held>>();
   io.on("connection", (socket) => {
     const watches = new Map<string, Held>();

@@ -53,6 +53,11 @@ export class LogHub {
     return this.upstreams.size;
   }
 
+  /** One [endpoint id, 1] per open upstream (for the metrics). */
+  *upstreamEndpoints(): Iterable<readonly [string, number]> {
+    for (const upstream of this.upstreams.values()) yield [upstream.source.endpointId, 1];
+  }
+
   subscribe(
     options: { source: LogSource; tail: number; since?: string },
     deliver: (frame: LogFrame) => Promise<void>,

@@ -4,6 +4,7 @@
 // or 256 KB), with at most a few batches awaiting the viewer's acknowledgement: an idle stream
 // sends a new line at once, a busy one fills batches while earlier ones are in flight. A viewer
 // that falls behind the ring skips to its oldest line, and the next batch says how many were skipped.
+import { countLogLines } from "../metrics/log-line-metrics";
 import type { LogRing, PackedLines } from "./log-ring";
 
 export interface LogFrame {
@@ -79,6 +80,7 @@ export class ViewerCursor {
     if (this.skipped) frame.skipped = this.skipped;
     if (this.status) frame.status = this.status;
     if (this.error) frame.error = this.error;
+    countLogLines(this.next - from, this.skipped);
     this.skipped = 0;
     this.status = undefined;
     this.error = undefined;

@@ -114,6 +114,10 @@ function cases(): Case[] {
   const list: Case[] = [
     // --- public
     { route: "GET /api/health", need: "public", where: "none", request: get("/api/health") },
+    { route: "GET /api/ready", need: "public", where: "none", request: get("/api/ready") },
+    // Behind its own METRICS_TOKEN, not a session (off — 404 — on the shared test server; the token's
+    // 401 and 200 are in observability.test.ts): no caller's session or API token opens it.
+    { route: "GET /api/metrics", need: "public", where: "none", request: get("/api/metrics") },
     { route: "GET /api/auth/[...nextauth]", need: "public", where: "none", request: get("/api/auth/csrf") },
     // Without its CSRF token a sign-out is turned away (to the sign-out page) and ends nothing.
     {

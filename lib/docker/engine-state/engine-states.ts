@@ -7,6 +7,8 @@ import { createHash } from "node:crypto";
 import { db, type Endpoint } from "../../db/client";
 import { dockerClient } from "../../endpoints/docker-client";
 import type { DockerEventSummary } from "../../realtime/events";
+import { lineLogger } from "../../log/logger";
+import { countUpstreamStreams } from "../../metrics/upstream-streams";
 import { DockerEventHub } from "../../streams/docker-events";
 import type { ContainerRow } from "../container-view";
 import { EngineContainers } from "./engine-containers";
@@ -55,8 +57,9 @@ function registry(): Registry {
         each(e.endpointId, (l) => l.stream?.({ connected: e.connected, error: e.error }));
       },
     },
-    (message) => console.error(`docker: ${message}`),
+    lineLogger("docker-events", "warn"),
   );
+  countUpstreamStreams("docker-events", () => [...entries.keys()].map((id) => [id, 1] as const));
   holder[key] = { hub, entries };
   return holder[key];
 }

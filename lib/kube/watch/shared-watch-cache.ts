@@ -3,6 +3,9 @@
 // share the same watches.
 import { db, type Endpoint } from "../../db/client";
 import { kubeConfigFor } from "../../endpoints/kube-client";
+import { lineLogger } from "../../log/logger";
+import { countUpstreamStreams } from "../../metrics/upstream-streams";
+import { countWatchCacheObjects } from "../../metrics/watch-cache-objects";
 import { AS_ENDPOINT } from "../impersonation";
 import type { KubeResourceRef } from "../kinds/kind";
 import type { KubeWatchCache, ObjectChange, WatchHandle, WatchScope } from "./watch-cache";
@@ -28,6 +31,7 @@ const scopeKey = (endpointId: string, ref: KubeResourceRef, namespace: string | 
 
 export class SharedKubeWatchCache implements KubeWatchCache {
   private entries = new Map<string, WatchEntry>();
+  private scopes = new WeakMap<WatchEntry, { endpoint: string; resource: string }>();
 
   constructor(private readonly options: WatchCacheOptions = {}) {}
 
@@ -48,6 +52,14 @@ export class SharedKubeWatchCache implements KubeWatchCache {
       this.entries.set(key, entry);
     }
     return entry.hold(onChanges);
+  }
+
+  /** Each watch's endpoint id, resource (`deployments.apps`) and objects held, for the metrics. */
+  held(): { endpoint: string; resource: string; objects: number }[] {
+    return [...this.entries.values()].flatMap((entry) => {
+      const scope = this.scopes.get(entry);
+      return scope ? [{ ...scope, objects: entry.upstream.store.size }] : [];
+    });
   }
 
   /** Stops every watch (shutdown). */
@@ -87,12 +99,16 @@ export class SharedKubeWatchCache implements KubeWatchCache {
       {
         idleMs: this.options.idleMs ?? WATCH_IDLE_STOP_MS,
         batchMs: this.options.batchMs ?? WATCH_BATCH_MS,
-        log: this.options.log ?? ((message) => console.error(message)),
+        log: this.options.log ?? lineLogger("kube-watch", "warn"),
       },
       () => {
         if (this.entries.get(key) === entry) this.entries.delete(key);
       },
     );
+    this.scopes.set(entry, {
+      endpoint: endpoint.id,
+      resource: ref.group ? `${ref.resource}.${ref.group}` : ref.resource,
+    });
     return entry;
   }
 }
@@ -102,6 +118,11 @@ const holderKey = Symbol.for("fleetdeck.kubeWatchCache");
 /** This instance's watch cache. */
 export function kubeWatchCache(): SharedKubeWatchCache {
   const holder = globalThis as { [holderKey]?: SharedKubeWatchCache };
-  holder[holderKey] ??= new SharedKubeWatchCache();
+  if (!holder[holderKey]) {
+    const cache = new SharedKubeWatchCache();
+    countUpstreamStreams("kube-watch", () => cache.held().map((w) => [w.endpoint, 1] as const));
+    countWatchCacheObjects(() => cache.held());
+    holder[holderKey] = cache;
+  }
   return holder[holderKey];
 }

@@ -51,6 +51,12 @@ export class UsageHub {
     return [...this.entries.values()].filter((e) => e.viewers.size > 0).length;
   }
 
+  /** One [endpoint id, 1] per open upstream (keys are `<kind>:<endpoint id>:…`), for the metrics. */
+  *upstreamEndpoints(): Iterable<readonly [string, number]> {
+    for (const entry of this.entries.values())
+      if (entry.viewers.size > 0) yield [entry.source.key.split(":")[1] ?? "", 1];
+  }
+
   /** Series whose history is held (open, or kept a while after the last viewer). */
   get heldSeries(): number {
     return this.entries.size;

@@ -5,6 +5,7 @@ import { auditExportQuery } from "@/lib/audit/audit-filter";
 import { auditExportStream, EXPORT_CONTENT_TYPE } from "@/lib/audit/audit-export";
 import { requireAuditScope } from "@/lib/audit/audit-scope";
 import { route } from "@/lib/http/route";
+import { logger } from "@/lib/log/logger";
 
 export const GET = route({ query: auditExportQuery }, async ({ subject, require, query, address }) => {
   const scope = await requireAuditScope(subject, require);
@@ -21,7 +22,7 @@ export const GET = route({ query: auditExportQuery }, async ({ subject, require,
     format,
     filter,
     scope,
-    onError: (error) => console.error("audit export failed part-way:", error),
+    onError: (error) => logger().error({ err: error }, "audit export failed part-way"),
   });
   return new Response(body, {
     headers: {
