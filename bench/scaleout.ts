@@ -39,7 +39,7 @@ async function main() {
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
-    NEXTAUTH_SECRET: "bench scale-out shared secret",
+    NEXTAUTH_SECRET: "bench scale-out: one shared session-signing secret",
     NEXTAUTH_URL: balancer.url,
     METRICS_TOKEN,
   };
@@ -48,6 +48,7 @@ async function main() {
   );
   const engine = testEngine(0);
   const sockets: Socket[] = [];
+  const idleRss = instances.map((app) => processStats(app.pid).rssMb);
   try {
     const admin = new ApiClient(balancer.url);
     if (await admin.signIn(ADMIN.email, ADMIN.password)) throw new Error("admin sign-in failed");
@@ -56,9 +57,9 @@ async function main() {
       connection: { kind: "docker", transport: "socket", socketPath: engine.env.docker[0]!.socketPath },
     });
     const endpointId = created.json.endpoint.id;
-    // Viewers are people with VIEWER on the engine (10 sockets each: a person's tabs), so per-person
+    // Viewers are people with VIEWER on every endpoint (10 sockets each: a person's tabs), so per-person
     // limits hold as in real use.
-    const people = await signedInPeople(admin, balancer.url, endpointId, Math.ceil(SOCKETS / 10));
+    const people = await signedInPeople(admin, balancer.url, Math.ceil(SOCKETS / 10));
     const container = await engine.run(["sh", "-c", "sleep 2; exec emit-lines " + RATE + " 0"]);
 
     // Sockets alternate between the instances, as a balancer spreads new connections.
@@ -138,6 +139,7 @@ async function main() {
       source_lps: Math.round(floorDelays.length / elapsed),
       endpoint_p99_ms: endpointSeen.length ? percentile(endpointSeen, 0.99) : -1,
       endpoint_reached: endpointSeen.length,
+      rss_mb_idle: Math.round(Math.max(...idleRss)),
       rss_mb_per_instance: Math.round(Math.max(...rss)),
       upstream_streams: upstream,
     };

@@ -1,12 +1,8 @@
-// Viewers for the benchmark: people with VIEWER on the endpoint, each signed in once (their cookie).
+// Viewers for the benchmark: people with VIEWER on every endpoint (so a new one reaches them), each
+// signed in once (their cookie).
 import { ApiClient } from "../../tests/support/api-client";
 
-export async function signedInPeople(
-  admin: ApiClient,
-  baseUrl: string,
-  endpointId: string,
-  count: number,
-): Promise<ApiClient[]> {
+export async function signedInPeople(admin: ApiClient, baseUrl: string, count: number): Promise<ApiClient[]> {
   const people: ApiClient[] = [];
   for (let i = 0; i < count; i++) {
     const email = `viewer-${i}@bench.example.test`;
@@ -19,7 +15,7 @@ export async function signedInPeople(
     if (created.status !== 201) throw new Error(`create viewer: ${created.text}`);
     const granted = await admin.request("POST", "/api/admin/grants", {
       userId: created.json.user.id,
-      endpointId,
+      allEndpoints: true,
       role: "VIEWER",
     });
     if (granted.status >= 300) throw new Error(`grant: ${granted.text}`);

@@ -54,7 +54,11 @@ export async function startAppServer(options: {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`app server exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      // Its last words (why it stopped) may still be in the pipes.
+      await new Promise((r) => (child.stdout?.readableEnded ? r(null) : child.once("close", r)));
+      throw new Error(`app server exited (${child.exitCode}):\n${output}`);
+    }
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch {

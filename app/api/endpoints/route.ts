@@ -3,6 +3,7 @@ import { createEndpointSchema } from "@/lib/endpoints/input";
 import { createEndpoint, listVisibleEndpoints } from "@/lib/endpoints/registry";
 import { checkEndpoint } from "@/lib/endpoints/health";
 import { toEndpointView } from "@/lib/endpoints/view";
+import { recheckAccessNow } from "@/lib/realtime/access-recheck";
 import { emitForEndpoint } from "@/lib/realtime/hub";
 import { route } from "@/lib/http/route";
 
@@ -23,6 +24,8 @@ export const POST = route({ body: createEndpointSchema }, async ({ body, subject
     detail: { kind: endpoint.kind, url: endpoint.url, authKind: endpoint.authKind },
   });
   emitForEndpoint(endpoint.id, "endpoint:changed", { endpoint: toEndpointView(endpoint) });
+  // People whose grants reach it (all endpoints, or one of its tags) see it now, on every instance.
+  void recheckAccessNow();
   // First status right away, in the background: the response does not wait for the upstream.
   void checkEndpoint(endpoint).catch(() => {});
   return Response.json({ endpoint: toEndpointView(endpoint) }, { status: 201 });

@@ -34,6 +34,8 @@ export const PATCH = route(
       detail: { changed },
     });
     emitForEndpoint(endpoint.id, "endpoint:changed", { endpoint: toEndpointView(endpoint) });
+    // A change of tags changes who sees it through tag grants.
+    if (body.tags) void recheckAccessNow();
     if (body.connection || body.tlsVerify !== undefined || body.forgetSshHostKey)
       void checkEndpoint(endpoint).catch(() => {});
     return { endpoint: toEndpointView(endpoint) };
