@@ -3,6 +3,7 @@ import type { NextConfig } from "next";
 const config: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  experimental: { preloadEntriesOnStart: false },
   // Server-only packages with native or wasm parts: loaded from node_modules at run time.
   serverExternalPackages: [
     "@node-rs/argon2",

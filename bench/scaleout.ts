@@ -20,7 +20,7 @@ import { startBalancer } from "../tests/support/tcp-balancer";
 import { percentile, processStats } from "./support/proc";
 import { formatFigures } from "./support/summary";
 import { directLogDelays } from "./scaleout/direct-logs";
-import { upstreamLogStreams } from "./scaleout/metrics";
+import { memoryBreakdown, upstreamLogStreams } from "./scaleout/metrics";
 import { signedInPeople } from "./scaleout/people";
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 500);
@@ -85,14 +85,18 @@ async function main() {
           }
           ack?.();
         });
+        let seen = false;
         socket.on("endpoint:changed", () => {
-          if (endpointSent) endpointSeen.push(Date.now() - endpointSent);
+          if (!endpointSent || seen) return;
+          seen = true;
+          endpointSeen.push(Date.now() - endpointSent);
         });
         await new Promise<void>((resolve, reject) => {
           socket.once("connect", () => resolve());
           socket.once("connect_error", reject);
         });
         await socket.timeout(60_000).emitWithAck("endpoints:watch");
+        if (process.env.BENCH_NO_LOGS) return;
         const ack = (await socket.timeout(60_000).emitWithAck("logs:subscribe", {
           endpointId,
           target: { kind: "container", containerId: container.id },
@@ -118,6 +122,9 @@ async function main() {
     const floorDelays = floor.stop();
     const upstream = await upstreamLogStreams(instances, METRICS_TOKEN);
     const rss = instances.map((app) => processStats(app.pid).rssMb);
+    console.log(
+      `[bench] first instance's memory: ${JSON.stringify(await memoryBreakdown(instances[0]!, METRICS_TOKEN))}`,
+    );
 
     // One endpoint added through the first instance: how long until every socket has it.
     endpointSent = Date.now();

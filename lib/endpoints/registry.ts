@@ -121,7 +121,11 @@ export async function getVisibleEndpoint(subject: Subject, id: string): Promise<
 }
 
 export async function listVisibleEndpoints(subject: Subject): Promise<EndpointView[]> {
-  const all = await db().endpoint.findMany({ orderBy: { name: "asc" } });
+  return visibleEndpointViews(subject, await db().endpoint.findMany({ orderBy: { name: "asc" } }));
+}
+
+/** The rows (as read once for many people) that `subject` may see, as views. */
+export function visibleEndpointViews(subject: Subject, all: Endpoint[]): EndpointView[] {
   const visible = new Set(
     visibleEndpointIds(
       subject,

@@ -2,7 +2,7 @@
 // visible endpoint (status, edits and removals are emitted there) and administrators the admin room
 // (new endpoints). The access re-check keeps the rooms equal to the current grants and tells the tab:
 // an endpoint newly granted arrives as endpoint:changed, one no longer visible as endpoint:removed.
-import { listVisibleEndpoints } from "../endpoints/registry";
+import { listVisibleEndpoints, visibleEndpointViews } from "../endpoints/registry";
 import type { EndpointView } from "../endpoints/view";
 import type { Subject } from "../rbac/authorize";
 import type { AccessGuard } from "./access-recheck";
@@ -49,11 +49,11 @@ export function attachEndpointsWatch(io: RealtimeServer, log: (message: string) 
     );
   });
 
-  // One read of the visible endpoints per person per re-check, however many tabs they have open.
-  const visibleOf = new WeakMap<Subject, Promise<EndpointView[]>>();
-  const guard: AccessGuard = async (socket, { subject }) => {
-    if (!visibleOf.has(subject)) visibleOf.set(subject, listVisibleEndpoints(subject));
-    const endpoints = await visibleOf.get(subject)!;
+  // The pass reads the endpoints once for every socket; each person's view of them once per pass.
+  const visibleOf = new WeakMap<Subject, EndpointView[]>();
+  const guard: AccessGuard = async (socket, { subject, endpoints: all }) => {
+    if (!visibleOf.has(subject)) visibleOf.set(subject, visibleEndpointViews(subject, all));
+    const endpoints = visibleOf.get(subject)!;
     const { added, removed } = await joinOnly(socket, subject, watching.has(socket) ? endpoints : []);
     if (!watching.has(socket)) return;
     for (const endpoint of added) socket.emit("endpoint:changed", { endpoint });
