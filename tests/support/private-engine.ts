@@ -1,7 +1,7 @@
 // A Docker engine of a test's own, started for it and removed with everything in it afterwards:
 // for work that would crowd the shared test engines (an image build leaves gigabytes of layers).
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Docker from "dockerode";
@@ -45,12 +45,24 @@ export async function startPrivateEngine(name: string): Promise<PrivateEngine> {
         }),
       remove: async () => {
         await stopPid(engine.pid, 30_000);
-        rmSync(dir, { recursive: true, force: true });
+        removeDir(dir);
       },
     };
   } catch (error) {
     for (const pid of pids) await stopPid(pid);
-    rmSync(dir, { recursive: true, force: true });
+    removeDir(dir);
     throw error;
   }
+}
+
+/** A stopped engine may leave mounts (its network namespace file) below its directories. */
+function removeDir(dir: string): void {
+  const mounts = readFileSync("/proc/self/mounts", "utf8")
+    .split("\n")
+    .map((line) => line.split(" ")[1] ?? "")
+    .filter((point) => point.startsWith(`${dir}/`))
+    .sort()
+    .reverse();
+  for (const point of mounts) execFileSync("umount", ["-l", point]);
+  rmSync(dir, { recursive: true, force: true });
 }
