@@ -173,6 +173,15 @@ describe("the container image", () => {
     expect(app.filter((f) => /^(app|lib|components|scripts|tests)\//.test(f))).toEqual([]);
   });
 
+  it("resets a password with the admin command inside the container", async () => {
+    const password = "a new password set from the command line";
+    const script = `printf '%s' '${password}' | node admin.mjs reset-password ${ADMIN.email} --password-stdin`;
+    expect(await engine.cli(["exec", container.id, "sh", "-c", script])).toContain(
+      `password of ${ADMIN.email} changed`,
+    );
+    expect(await new ApiClient(url).signIn(ADMIN.email, password)).toBeNull();
+  });
+
   it("stops cleanly on SIGTERM", async () => {
     await container.stop({ t: 30 });
     expect((await container.inspect()).State.ExitCode).toBe(0);
