@@ -26,12 +26,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/*.mjs", "scripts/**/*.{ts,mjs}"],
+    files: ["**/*.mjs", "next.config.js", "scripts/**/*.{ts,mjs}"],
     languageOptions: {
       globals: {
         process: "readonly",
         console: "readonly",
         URL: "readonly",
+        fetch: "readonly",
+        AbortSignal: "readonly",
         setTimeout: "readonly",
         clearTimeout: "readonly",
       },

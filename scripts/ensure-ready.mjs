@@ -31,7 +31,7 @@ const BUILD_INPUTS = [
   "app",
   "components",
   "lib",
-  "next.config.ts",
+  "next.config.js",
   "postcss.config.mjs",
   "tsconfig.json",
   "package-lock.json",

@@ -162,7 +162,7 @@ describe("Helm chart deploy/helm/fleetdeck", () => {
 
     const pod = podSpec(deployment);
     const container = pod.containers[0]!;
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1001 });
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000 });
     expect(pod.securityContext).toMatchObject({ seccompProfile: { type: "RuntimeDefault" } });
     expect(container.securityContext).toMatchObject({
       readOnlyRootFilesystem: true,
