@@ -10,13 +10,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
-import { freePort, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { applyMigrations } from "../lib/db/migrate";
 import { receiveFrame, type WireFrame } from "../lib/streams/wire-frame";
 import { ApiClient } from "../tests/support/api-client";
 import { startAppServer, type AppServer } from "../tests/support/app-server";
 import { testEngine } from "../tests/support/engine";
-import { startBalancer } from "../tests/support/tcp-balancer";
+import { distinctFreePorts, startBalancer } from "../tests/support/tcp-balancer";
 import { percentile, processStats } from "./support/proc";
 import { formatFigures } from "./support/summary";
 import { directLogDelays } from "./scaleout/direct-logs";
@@ -24,7 +24,7 @@ import { memoryBreakdown, upstreamLogStreams } from "./scaleout/metrics";
 import { signedInPeople } from "./scaleout/people";
 
 const SOCKETS = Number(process.env.BENCH_SOCKETS ?? 500);
-const RATE = Number(process.env.BENCH_RATE ?? 50);
+const RATE = Number(process.env.BENCH_RATE ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const METRICS_TOKEN = "bench-scaleout-metrics";
 const ADMIN = { email: "bench@example.test", password: "benchmark password" };
@@ -33,7 +33,7 @@ async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-bench-scaleout-"));
   const pg = await startEmbeddedPostgres({ dir, persistent: false });
   await applyMigrations(pg.url);
-  const ports = [await freePort(), await freePort()];
+  const ports = (await distinctFreePorts(2)) as [number, number];
   const balancer = await startBalancer(ports);
   const env = {
     ADMIN_EMAIL: ADMIN.email,

@@ -9,7 +9,9 @@ import pg from "pg";
 
 const LOCK_ID = 72707369; // arbitrary, constant: serialises migrators across instances
 
-export const defaultMigrationsDir = path.resolve(process.cwd(), "prisma/migrations");
+// Read at run time from the working directory (the image copies the folder there). The comments
+// keep Next's file tracing of route bundles (/api/ready reads them) from taking the whole project.
+export const defaultMigrationsDir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 
 export interface Migration {
   name: string;
@@ -18,14 +20,14 @@ export interface Migration {
 }
 
 export async function readMigrations(dir = defaultMigrationsDir): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
   );

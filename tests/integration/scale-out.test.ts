@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import type { EndpointView } from "@/lib/endpoints/view";
 import { receiveFrame, type WireFrame } from "@/lib/streams/wire-frame";
@@ -16,7 +16,7 @@ import { ApiClient } from "../support/api-client";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { testEngine } from "../support/engine";
 import { signInFrom } from "../support/signin-from";
-import { startBalancer, type Balancer } from "../support/tcp-balancer";
+import { distinctFreePorts, startBalancer, type Balancer } from "../support/tcp-balancer";
 
 const ADMIN = { email: "scale-admin@example.test", password: "correct horse battery staple" };
 const LEADER_LINE = "this instance runs the background checks";
@@ -43,7 +43,7 @@ beforeAll(async () => {
   dbDir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-scale-db-"));
   pg = await startEmbeddedPostgres({ dir: dbDir, persistent: false });
   await applyMigrations(pg.url);
-  ports = [await freePort(), await freePort()];
+  ports = (await distinctFreePorts(2)) as [number, number];
   balancer = await startBalancer([...ports]);
   env = {
     ADMIN_EMAIL: ADMIN.email,

@@ -46,6 +46,8 @@ export async function startAppServer(options: {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // "close" comes after the process's pipes are drained: its last words are in `output` then.
+  const closed = new Promise((r) => child.once("close", r));
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   if (process.env.APP_LOG) child.stdout?.pipe(createWriteStream(process.env.APP_LOG));
@@ -56,7 +58,7 @@ export async function startAppServer(options: {
   for (;;) {
     if (child.exitCode !== null) {
       // Its last words (why it stopped) may still be in the pipes.
-      await new Promise((r) => (child.stdout?.readableEnded ? r(null) : child.once("close", r)));
+      await closed;
       throw new Error(`app server exited (${child.exitCode}):\n${output}`);
     }
     try {

@@ -69,3 +69,24 @@ export async function startBalancer(order: number[]): Promise<Balancer> {
   balancer.url = `http://127.0.0.1:${balancer.port}`;
   return balancer;
 }
+
+/**
+ * `count` distinct free ports for the instances behind a balancer: all are held open until every
+ * one is chosen, so two calls cannot return the same port.
+ */
+export async function distinctFreePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const server = net.createServer();
+          server.once("error", reject);
+          server.listen(0, "127.0.0.1", () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
