@@ -43,14 +43,23 @@ export async function createFirstAdmin(input: z.infer<typeof firstAdminSchema>, 
   return user;
 }
 
-/** ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator on start, for automation. */
+/**
+ * ADMIN_EMAIL + ADMIN_PASSWORD create the first administrator on start, for automation. Several
+ * instances starting at once on an empty database race for it: one creates it, the others find the
+ * set-up done and start normally.
+ */
 export async function bootstrapAdminFromEnv(): Promise<string | null> {
   const { ADMIN_EMAIL, ADMIN_PASSWORD } = config();
   if (!ADMIN_EMAIL || !ADMIN_PASSWORD || !(await needsSetup())) return null;
-  const user = await createFirstAdmin({
-    email: ADMIN_EMAIL.toLowerCase(),
-    name: "Administrator",
-    password: ADMIN_PASSWORD,
-  });
-  return user.email;
+  try {
+    const user = await createFirstAdmin({
+      email: ADMIN_EMAIL.toLowerCase(),
+      name: "Administrator",
+      password: ADMIN_PASSWORD,
+    });
+    return user.email;
+  } catch (error) {
+    if (error instanceof Error && error.message === ALREADY_DONE) return null;
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type RunningPostgres } from "@/lib/db/embedded-postgres";
@@ -22,7 +23,7 @@ const ADMIN = { email: "scale-admin@example.test", password: "correct horse batt
 const LEADER_LINE = "this instance runs the background checks";
 const engine = testEngine(0);
 const sockets: Socket[] = [];
-let pg: RunningPostgres;
+let pgServer: RunningPostgres;
 let dbDir: string;
 let balancer: Balancer;
 let ports: [number, number];
@@ -31,7 +32,7 @@ let admin: ApiClient;
 let env: Record<string, string>;
 
 const start = (port: number) =>
-  startAppServer({ databaseUrl: pg.url, port, env }).then((app) => (instances.push(app), app));
+  startAppServer({ databaseUrl: pgServer.url, port, env }).then((app) => (instances.push(app), app));
 
 function connect(url: string, cookie: string): Socket {
   const socket = io(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnectionDelayMax: 1000 });
@@ -41,8 +42,8 @@ function connect(url: string, cookie: string): Socket {
 
 beforeAll(async () => {
   dbDir = mkdtempSync(path.join(os.tmpdir(), "fleetdeck-scale-db-"));
-  pg = await startEmbeddedPostgres({ dir: dbDir, persistent: false });
-  await applyMigrations(pg.url);
+  pgServer = await startEmbeddedPostgres({ dir: dbDir, persistent: false });
+  await applyMigrations(pgServer.url);
   ports = (await distinctFreePorts(2)) as [number, number];
   balancer = await startBalancer([...ports]);
   env = {
@@ -55,7 +56,8 @@ beforeAll(async () => {
     SIGNIN_MAX_FAILURES: "2",
     SHUTDOWN_TIMEOUT_SECONDS: "5",
   };
-  await Promise.all(ports.map(start));
+  // In port order (instances[0] is on ports[0]), whichever answered first.
+  instances.push(...(await Promise.all(ports.map((port) => startAppServer({ databaseUrl: pgServer.url, port, env })))));
   admin = new ApiClient(balancer.url);
   expect(await admin.signIn(ADMIN.email, ADMIN.password)).toBeNull();
 }, 180_000);
@@ -65,7 +67,7 @@ afterAll(async () => {
   await engine.cleanup();
   await Promise.all(instances.map((app) => app.stop()));
   await balancer?.close();
-  await pg?.stop();
+  await pgServer?.stop();
   rmSync(dbDir, { recursive: true, force: true });
 }, 60_000);
 
@@ -99,6 +101,15 @@ describe("several instances on one database", () => {
     );
     await expect.poll(() => auditRows.some((r) => r.action === "endpoint.create"), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => statuses.some((s) => s.id === id && s.status === "UP"), { timeout: 20_000 }).toBe(true);
+  });
+
+  it("started both instances at once on the empty database: one administrator was made", async () => {
+    const client = new pg.Client({ connectionString: pgServer.url });
+    await client.connect();
+    const admins = await client.query<{ email: string }>(`select email from "User" where "isAdmin"`);
+    await client.end();
+    expect(admins.rows.map((r) => r.email)).toEqual([ADMIN.email]);
+    expect(instances.every((app) => app.output().includes("ready on"))).toBe(true);
   });
 
   it("runs the background health checks on exactly one instance", async () => {
