@@ -5,6 +5,8 @@
 // the same delay on the direct stream), lines delivered per second over all sockets, each instance's
 // resident memory, the upstream log streams the instances hold (from /api/metrics: one per instance,
 // not per socket), and the delay of an endpoint added through one instance to every socket.
+// BENCH_NO_LOGS=1 leaves the log subscriptions out (the endpoint list alone), to tell their memory
+// and delay from the sockets'.
 // Prints one summary line last: bench-scaleout key=value …
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";

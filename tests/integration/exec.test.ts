@@ -24,6 +24,18 @@ function terminal(client: ApiClient) {
   return t;
 }
 
+/** A `sh` session in the test container (80×24), opened as `client`. */
+async function shInBox(client: ApiClient) {
+  const t = terminal(client);
+  const started = await t.start({
+    endpointId: docker.endpointId,
+    target: { kind: "container", containerId: box },
+    start: { mode: "shell", shell: "sh" },
+    size,
+  });
+  return { t, sessionId: started.data!.sessionId };
+}
+
 /** What a command prints inside the container, read with the engine directly. */
 async function inContainer(containerId: string, script: string): Promise<string> {
   // A TTY: one raw stream, no multiplexing headers.
@@ -80,14 +92,7 @@ describe("Docker terminals", () => {
   });
 
   it("resizes the TTY: stty size answers the new size", async () => {
-    const t = terminal(docker.operator);
-    const started = await t.start({
-      endpointId: docker.endpointId,
-      target: { kind: "container", containerId: box },
-      start: { mode: "shell", shell: "sh" },
-      size,
-    });
-    const sessionId = started.data!.sessionId;
+    const { t, sessionId } = await shInBox(docker.operator);
     t.type(sessionId, "stty size\n");
     await expect.poll(() => t.output(sessionId), { timeout: 10_000 }).toContain("24 80");
     t.resize(sessionId, 132, 43);
@@ -151,14 +156,7 @@ describe("Docker terminals", () => {
   });
 
   it("ends the session with the socket: the shell's processes are hung up and the end is audited", async () => {
-    const t = terminal(docker.operator);
-    const started = await t.start({
-      endpointId: docker.endpointId,
-      target: { kind: "container", containerId: box },
-      start: { mode: "shell", shell: "sh" },
-      size,
-    });
-    const sessionId = started.data!.sessionId;
+    const { t, sessionId } = await shInBox(docker.operator);
     t.type(sessionId, "sleep 4242\n");
     await expect.poll(() => inContainer(box, "ps"), { timeout: 10_000 }).toContain("sleep 4242");
     t.socket.close();
@@ -173,14 +171,7 @@ describe("Docker terminals", () => {
     const user = await createUser();
     const access = await grant({ userId: user.id, endpointId: docker.endpointId, role: "OPERATOR" });
     expect(await operator.signIn(user.email, user.password)).toBeNull();
-    const t = terminal(operator);
-    const started = await t.start({
-      endpointId: docker.endpointId,
-      target: { kind: "container", containerId: box },
-      start: { mode: "shell", shell: "sh" },
-      size,
-    });
-    const sessionId = started.data!.sessionId;
+    const { t, sessionId } = await shInBox(operator);
     const prisma = await testDb();
     await prisma.accessGrant.update({ where: { id: access.id }, data: { role: "VIEWER" } });
     await expect
